@@ -1,0 +1,57 @@
+package io.gen4j.config;
+
+import io.gen4j.spi.InvalidConfigException;
+import java.util.Map;
+
+/**
+ * The {@code training} section: how long to train, and how often to log, sample and checkpoint. A
+ * step is one training iteration: for GANs all discriminator updates plus one generator update.
+ *
+ * @param steps iterations to train; default 5000. Ignored when {@code epochs} is set.
+ * @param epochs if greater than 0, train for this many passes over the data instead of {@code steps};
+ *     default 0
+ * @param logInterval steps between lines of {@code metrics.jsonl}, at least 1; default 50
+ * @param sampleInterval steps between sample grids, at least 1; default 500
+ * @param checkpointInterval steps between checkpoints, at least 1; default 1000
+ * @param keepCheckpoints how many recent checkpoints to keep, at least 1; default 3
+ * @param optimizers optimizer per network name, over the model's defaults; default none (model
+ *     defaults)
+ */
+public record TrainingConfig(
+    long steps,
+    int epochs,
+    int logInterval,
+    int sampleInterval,
+    int checkpointInterval,
+    int keepCheckpoints,
+    Map<String, OptimizerConfig> optimizers) {
+
+  /** The defaults listed above. */
+  public static final TrainingConfig DEFAULT = new TrainingConfig(5000, 0, 50, 500, 1000, 3, Map.of());
+
+  public TrainingConfig {
+    if (steps < 1) {
+      throw new InvalidConfigException("steps", "must be at least 1, got " + steps);
+    }
+    if (epochs < 0) {
+      throw new InvalidConfigException("epochs", "must be 0 (use steps) or more, got " + epochs);
+    }
+    requireAtLeastOne("logInterval", logInterval);
+    requireAtLeastOne("sampleInterval", sampleInterval);
+    requireAtLeastOne("checkpointInterval", checkpointInterval);
+    requireAtLeastOne("keepCheckpoints", keepCheckpoints);
+    optimizers = optimizers == null ? Map.of() : Map.copyOf(optimizers);
+  }
+
+  /** This config with the given optimizers. */
+  public TrainingConfig withOptimizers(Map<String, OptimizerConfig> resolved) {
+    return new TrainingConfig(
+        steps, epochs, logInterval, sampleInterval, checkpointInterval, keepCheckpoints, resolved);
+  }
+
+  private static void requireAtLeastOne(String field, int value) {
+    if (value < 1) {
+      throw new InvalidConfigException(field, "must be at least 1, got " + value);
+    }
+  }
+}

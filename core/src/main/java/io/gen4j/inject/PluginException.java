@@ -1,0 +1,15 @@
+package io.gen4j.inject;
+
+/** A plugin cannot be loaded: two providers share a name, or one was built for another SPI version. */
+public final class PluginException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  public PluginException(String message) {
+    super(message);
+  }
+
+  public PluginException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,2 @@
+/** Losses of generative models: the adversarial family shared by every GAN. */
+package io.gen4j.loss;

@@ -1,0 +1,29 @@
+package io.gen4j.spi;
+
+/**
+ * A generative model for one config: it builds its TensorFlow graph once, into the graph core gives
+ * it, and core then trains, samples, checkpoints and exports it through the returned {@link
+ * ModelGraph}.
+ */
+public interface GenerativeModel {
+
+  /** The {@link TrainerProvider#name() trainer} that runs this model's objectives, e.g. "adversarial". */
+  String trainer();
+
+  /** How often the trainer runs each objective; one update of each per iteration by default. */
+  default TrainerSettings trainerSettings() {
+    return TrainerSettings.DEFAULT;
+  }
+
+  /** The range real images are scaled to before they are fed, and that samples come out in. */
+  PixelRange pixelRange();
+
+  /** Size of the latent vector the sampler decodes. */
+  int latentSize();
+
+  /**
+   * Adds the model's placeholders, variables, losses and sampling path to the context's graph. Called
+   * once per graph; never adds ops afterwards.
+   */
+  ModelGraph build(GraphContext context);
+}

@@ -1,0 +1,38 @@
+package io.gen4j.spi;
+
+import io.gen4j.graph.NetworkBuilder;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/** What core hands a model to build its graph with. */
+public interface GraphContext {
+
+  /** Ops of the graph being built, at the root name scope. */
+  Ops tf();
+
+  /** Shape of the dataset's images, which is also the shape the model must generate. */
+  ImageShape imageShape();
+
+  /** Number of images in every training batch; fixed for the graph. */
+  int batchSize();
+
+  /** The experiment's seed; variable initializers and noise derive from it. */
+  long seed();
+
+  /**
+   * Real images of the current batch, shape {@code [batchSize, height, width, channels]}, scaled to
+   * the model's {@link GenerativeModel#pixelRange()}. Fed only to objectives that {@link
+   * Objective#consumesData() consume data}.
+   */
+  Operand<TFloat32> realImages();
+
+  /** Draws noise inside the graph, keyed by the seed and the update being run (see {@link Noise}). */
+  Noise noise();
+
+  /**
+   * Starts a network: its variables get stable names prefixed with {@code name}, so checkpoints
+   * restore by name. Building the same network twice (training and sampling modes) reuses them.
+   */
+  NetworkBuilder network(String name);
+}

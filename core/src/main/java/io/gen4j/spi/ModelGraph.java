@@ -1,0 +1,44 @@
+package io.gen4j.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.tensorflow.Operand;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * What a model built: its objectives and the path from a latent batch to images.
+ *
+ * @param objectives the losses its networks minimize, in the order a trainer normally runs them
+ * @param latent placeholder of shape {@code [n, latentSize]} that sampling feeds
+ * @param samples images decoded from {@code latent} in sampling mode (batch norm on moving statistics,
+ *     no dropout), shape {@code [n, height, width, channels]} in the model's pixel range
+ */
+public record ModelGraph(List<Objective> objectives, Placeholder<TFloat32> latent, Operand<TFloat32> samples) {
+
+  public ModelGraph {
+    objectives = List.copyOf(objectives);
+    requireNonNull(latent, "latent is null");
+    requireNonNull(samples, "samples is null");
+    Set<String> names = new HashSet<>();
+    for (Objective objective : objectives) {
+      if (!names.add(objective.name())) {
+        throw new IllegalArgumentException("two objectives are named " + objective.name());
+      }
+    }
+  }
+
+  /** The objective of that name, if the model has one. */
+  public Optional<Objective> objective(String name) {
+    return objectives.stream().filter(objective -> objective.name().equals(name)).findFirst();
+  }
+
+  /** Names of the objectives, in order. */
+  public List<String> objectiveNames() {
+    return objectives.stream().map(Objective::name).toList();
+  }
+}

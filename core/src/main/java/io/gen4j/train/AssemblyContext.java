@@ -1,0 +1,68 @@
+package io.gen4j.train;
+
+import io.gen4j.graph.NetworkBuilder;
+import io.gen4j.spi.GraphContext;
+import io.gen4j.spi.ImageShape;
+import io.gen4j.spi.Noise;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/** The {@link GraphContext} a {@link ModelAssembly} hands its model. */
+final class AssemblyContext implements GraphContext {
+
+  private final Ops tf;
+  private final ImageShape imageShape;
+  private final int batchSize;
+  private final long seed;
+  private final Operand<TFloat32> realImages;
+  private final Noise noise;
+  private final Map<String, NetworkBuilder> networks = new LinkedHashMap<>();
+
+  AssemblyContext(
+      Ops tf, ImageShape imageShape, int batchSize, long seed, Operand<TFloat32> realImages, Noise noise) {
+    this.tf = tf;
+    this.imageShape = imageShape;
+    this.batchSize = batchSize;
+    this.seed = seed;
+    this.realImages = realImages;
+    this.noise = noise;
+  }
+
+  @Override
+  public Ops tf() {
+    return tf;
+  }
+
+  @Override
+  public ImageShape imageShape() {
+    return imageShape;
+  }
+
+  @Override
+  public int batchSize() {
+    return batchSize;
+  }
+
+  @Override
+  public long seed() {
+    return seed;
+  }
+
+  @Override
+  public Operand<TFloat32> realImages() {
+    return realImages;
+  }
+
+  @Override
+  public Noise noise() {
+    return noise;
+  }
+
+  @Override
+  public NetworkBuilder network(String name) {
+    return networks.computeIfAbsent(name, key -> new NetworkBuilder(tf, key, seed));
+  }
+}

@@ -1,0 +1,137 @@
+package io.gen4j.train;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+import io.gen4j.config.ConfigLoader;
+import io.gen4j.config.ExperimentConfig;
+import io.gen4j.data.Datasets;
+import io.gen4j.data.ImageDataset;
+import io.gen4j.inject.ModelCatalog;
+import io.gen4j.spi.GenerativeModel;
+import io.gen4j.spi.ImageBatch;
+import io.gen4j.spi.TrainingListener;
+import io.gen4j.train.listeners.LogLines;
+import io.gen4j.train.listeners.MetricsFileWriter;
+import io.gen4j.train.listeners.SampleGridWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tensorflow.Session;
+import org.tensorflow.TensorFlow;
+
+/** Trains, resumes and samples runs: what the {@code train} and {@code sample} commands do. */
+@Singleton
+public final class Experiments {
+
+  private final ModelCatalog catalog;
+  private final ConfigLoader configLoader;
+
+  @Inject
+  public Experiments(ModelCatalog catalog, ConfigLoader configLoader) {
+    this.catalog = requireNonNull(catalog, "catalog is null");
+    this.configLoader = requireNonNull(configLoader, "configLoader is null");
+  }
+
+  /**
+   * Trains an experiment in a new run directory, which gets the resolved config, provenance, metrics,
+   * sample grids and checkpoints.
+   *
+   * @param listeners added to the built-in metrics file, sample grid and log listeners
+   */
+  public TrainingResult train(ExperimentConfig config, List<TrainingListener> listeners) {
+    GenerativeModel model = catalog.createModel(config);
+    ImageDataset dataset = Datasets.train(config.data());
+    RunDirectory run = RunDirectory.create(Path.of(config.output().runsDirectory()), config.name(), LocalDateTime.now());
+    write(run.configFile(), configLoader.toJson(config));
+    write(run.provenanceFile(), provenance(config, dataset));
+    return loop(config, model, dataset, run, listeners).run(Optional.empty());
+  }
+
+  /** Continues a run from its latest checkpoint, with the config it was started with. */
+  public TrainingResult resume(Path runDirectory, List<TrainingListener> listeners) {
+    RunDirectory run = RunDirectory.open(runDirectory);
+    ExperimentConfig config = runConfig(runDirectory);
+    Checkpoint checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
+        .latest()
+        .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to resume from"));
+    GenerativeModel model = catalog.createModel(config);
+    ImageDataset dataset = Datasets.train(config.data());
+    return loop(config, model, dataset, run, listeners).run(Optional.of(checkpoint));
+  }
+
+  /** The resolved config a run was started with. */
+  public ExperimentConfig runConfig(Path runDirectory) {
+    return configLoader.load(RunDirectory.open(runDirectory).configFile());
+  }
+
+  /**
+   * Generates images with a run's latest checkpoint.
+   *
+   * @param count how many images
+   * @param seed seeds the latent batch; the run's seed gives the batch of its sample grids
+   */
+  public ImageBatch sample(Path runDirectory, int count, long seed) {
+    if (count < 1) {
+      throw new IllegalArgumentException("the number of samples must be at least 1, got " + count);
+    }
+    RunDirectory run = RunDirectory.open(runDirectory);
+    ExperimentConfig config = runConfig(runDirectory);
+    Checkpoint checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
+        .latest()
+        .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to sample from"));
+    GenerativeModel model = catalog.createModel(config);
+    var shape = Datasets.shape(config.data().dataset());
+    try (ModelAssembly assembly = ModelAssembly.build(model, shape, config.data().batchSize(), config.seed(), Map.of());
+        Session session = new Session(assembly.graph())) {
+      Checkpointer.restore(session, checkpoint);
+      Sampler sampler = new Sampler(session, assembly, shape, model.pixelRange(), model.latentSize());
+      return sampler.decode(Sampler.gaussianLatents(seed, count, model.latentSize()), count);
+    }
+  }
+
+  private TrainingLoop loop(
+      ExperimentConfig config, GenerativeModel model, ImageDataset dataset, RunDirectory run,
+      List<TrainingListener> extra) {
+    List<TrainingListener> listeners = new ArrayList<>();
+    listeners.add(new MetricsFileWriter(run.metricsFile()));
+    listeners.add(new SampleGridWriter(run.samplesDirectory()));
+    listeners.add(new LogLines());
+    listeners.addAll(extra);
+    return new TrainingLoop(config, model, catalog.trainerFor(model), dataset, run, listeners);
+  }
+
+  private static String provenance(ExperimentConfig config, ImageDataset dataset) {
+    ObjectNode node = JsonMapper.builder().build().createObjectNode();
+    Package gen4j = Experiments.class.getPackage();
+    node.put("gen4j", Optional.ofNullable(gen4j.getImplementationVersion()).orElse("development build"));
+    node.put("tensorflow", TensorFlow.version());
+    node.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+    node.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    node.put("processors", Runtime.getRuntime().availableProcessors());
+    node.put("model", config.modelType());
+    node.put("seed", config.seed());
+    node.put("dataset", dataset.name());
+    node.put("images", dataset.count());
+    node.put("created", Instant.now().toString());
+    return node.toPrettyString() + System.lineSeparator();
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package io.gen4j.train;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gen4j.config.OptimizerConfig;
+import io.gen4j.graph.Optimizers;
+import io.gen4j.spi.GenerativeModel;
+import io.gen4j.spi.ImageShape;
+import io.gen4j.spi.ModelGraph;
+import io.gen4j.spi.Network;
+import io.gen4j.spi.Objective;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.framework.optimizers.Optimizer;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * A model's graph, built once: the inputs core feeds (real images, the noise key), the model's
+ * objectives and sampling path, and, when optimizers are given, one update per objective that changes
+ * only its network's variables. Owns the {@link Graph}.
+ */
+public final class ModelAssembly implements AutoCloseable {
+
+  private final Graph graph;
+  private final Placeholder<TFloat32> realImages;
+  private final Placeholder<TInt64> noiseKey;
+  private final ModelGraph modelGraph;
+  private final Map<String, CompiledObjective> objectives;
+
+  private ModelAssembly(
+      Graph graph,
+      Placeholder<TFloat32> realImages,
+      Placeholder<TInt64> noiseKey,
+      ModelGraph modelGraph,
+      Map<String, CompiledObjective> objectives) {
+    this.graph = graph;
+    this.realImages = realImages;
+    this.noiseKey = noiseKey;
+    this.modelGraph = modelGraph;
+    this.objectives = objectives;
+  }
+
+  /**
+   * Builds a model's graph.
+   *
+   * @param optimizers optimizer per network name; empty to build no updates (for sampling or export)
+   */
+  public static ModelAssembly build(
+      GenerativeModel model, ImageShape shape, int batchSize, long seed, Map<String, OptimizerConfig> optimizers) {
+    requireNonNull(model, "model is null");
+    Graph graph = new Graph();
+    try {
+      Ops tf = Ops.create(graph);
+      Placeholder<TFloat32> realImages =
+          tf.withName("real_images")
+              .placeholder(
+                  TFloat32.class,
+                  Placeholder.shape(Shape.of(batchSize, shape.height(), shape.width(), shape.channels())));
+      Placeholder<TInt64> noiseKey =
+          tf.withName("noise_key").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+      AssemblyContext context =
+          new AssemblyContext(tf, shape, batchSize, seed, realImages, new InGraphNoise(tf, noiseKey));
+      ModelGraph modelGraph = model.build(context);
+      requireDisjoint(modelGraph);
+      Map<String, CompiledObjective> compiled = new LinkedHashMap<>();
+      if (!optimizers.isEmpty()) {
+        for (Objective objective : modelGraph.objectives()) {
+          compiled.put(objective.name(), compile(graph, tf, objective, optimizers));
+        }
+      }
+      return new ModelAssembly(graph, realImages, noiseKey, modelGraph, compiled);
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  private static CompiledObjective compile(
+      Graph graph, Ops tf, Objective objective, Map<String, OptimizerConfig> optimizers) {
+    Network network = objective.network();
+    OptimizerConfig config = optimizers.get(network.name());
+    if (config == null) {
+      throw new IllegalArgumentException(
+          "no optimizer for network '" + network.name() + "'; configured: " + new TreeSet<>(optimizers.keySet()));
+    }
+    String name = objective.name();
+    Optimizer optimizer = Optimizers.create(graph, name + "_optimizer", config);
+    Op apply = Optimizers.minimize(tf, optimizer, objective.loss(), network.variables(), name + "_apply");
+    List<Op> afterUpdate = objective.afterUpdate().build(tf.withControlDependencies(apply), network);
+    List<Op> all = new ArrayList<>();
+    all.add(apply);
+    all.addAll(objective.sideUpdates());
+    all.addAll(afterUpdate);
+    Op update = tf.withName(name + "_update").withControlDependencies(all).noOp();
+    List<String> names = new ArrayList<>();
+    List<Operand<TFloat32>> values = new ArrayList<>();
+    if (objective.metrics().isEmpty()) {
+      names.add(name + "_loss");
+      values.add(objective.loss());
+    }
+    objective.metrics().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(entry -> {
+          names.add(entry.getKey());
+          values.add(entry.getValue());
+        });
+    return new CompiledObjective(objective, update, names, values);
+  }
+
+  private static void requireDisjoint(ModelGraph modelGraph) {
+    Map<String, String> owner = new HashMap<>();
+    Set<String> seen = new TreeSet<>();
+    for (Objective objective : modelGraph.objectives()) {
+      Network network = objective.network();
+      if (!seen.add(network.name() + "@" + objective.name())) {
+        continue;
+      }
+      for (Variable<TFloat32> variable : network.variables()) {
+        String previous = owner.putIfAbsent(variable.op().name(), network.name());
+        if (previous != null && !previous.equals(network.name())) {
+          throw new IllegalStateException(
+              "variable " + variable.op().name() + " belongs to networks " + previous + " and " + network.name());
+        }
+      }
+    }
+  }
+
+  /** The graph; closed with this assembly. */
+  public Graph graph() {
+    return graph;
+  }
+
+  /** The placeholder of a batch of real images. */
+  public Placeholder<TFloat32> realImages() {
+    return realImages;
+  }
+
+  /** The placeholder of the {@code [seed, update counter]} noise key. */
+  public Placeholder<TInt64> noiseKey() {
+    return noiseKey;
+  }
+
+  /** What the model built. */
+  public ModelGraph modelGraph() {
+    return modelGraph;
+  }
+
+  /** Objectives with their updates, by name, in the model's order; empty when built without optimizers. */
+  public Map<String, CompiledObjective> objectives() {
+    return objectives;
+  }
+
+  /** The compiled objective of that name. */
+  public CompiledObjective objective(String name) {
+    CompiledObjective objective = objectives.get(name);
+    if (objective == null) {
+      throw new IllegalArgumentException(
+          "the model has no objective '" + name + "'; it has " + String.join(", ", objectives.keySet()));
+    }
+    return objective;
+  }
+
+  @Override
+  public void close() {
+    graph.close();
+  }
+}

@@ -1,0 +1,93 @@
+package io.gen4j.train;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The directory of one run, {@code <runs>/<name>-<yyyyMMdd-HHmmss>/}: the resolved {@code config.json},
+ * {@code provenance.json}, {@code metrics.jsonl}, sample grids under {@code samples/} and checkpoints
+ * under {@code checkpoints/}.
+ */
+public final class RunDirectory {
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  private final Path path;
+
+  private RunDirectory(Path path) {
+    this.path = path;
+  }
+
+  /** Creates a new run directory; a second run in the same second gets a numeric suffix. */
+  public static RunDirectory create(Path runs, String name, LocalDateTime now) {
+    try {
+      Files.createDirectories(runs);
+      String base = name + "-" + STAMP.format(now);
+      Path candidate = runs.resolve(base);
+      for (int suffix = 2; ; suffix++) {
+        try {
+          Files.createDirectory(candidate);
+          return new RunDirectory(candidate);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+          candidate = runs.resolve(base + "-" + suffix);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a run directory in " + runs + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** An existing run directory; it must hold a {@code config.json}. */
+  public static RunDirectory open(Path path) {
+    requireNonNull(path, "path is null");
+    RunDirectory run = new RunDirectory(path);
+    if (!Files.isRegularFile(run.configFile())) {
+      throw new IllegalArgumentException(path + ": not a gen4j run directory (no config.json)");
+    }
+    return run;
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /** The resolved config, every default filled in. */
+  public Path configFile() {
+    return path.resolve("config.json");
+  }
+
+  /** What produced the run: versions, machine, data. */
+  public Path provenanceFile() {
+    return path.resolve("provenance.json");
+  }
+
+  /** One JSON object per logged step. */
+  public Path metricsFile() {
+    return path.resolve("metrics.jsonl");
+  }
+
+  /** Sample grids, one per sample interval. */
+  public Path samplesDirectory() {
+    return path.resolve("samples");
+  }
+
+  /** The grid of samples at the end of training. */
+  public Path finalSamples() {
+    return samplesDirectory().resolve("final.png");
+  }
+
+  public Path checkpointsDirectory() {
+    return path.resolve("checkpoints");
+  }
+
+  @Override
+  public String toString() {
+    return path.toString();
+  }
+}

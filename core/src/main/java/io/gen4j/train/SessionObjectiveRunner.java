@@ -1,0 +1,93 @@
+package io.gen4j.train;
+
+import io.gen4j.data.Batch;
+import io.gen4j.data.BatchPrefetcher;
+import io.gen4j.spi.ImageShape;
+import io.gen4j.spi.ObjectiveRunner;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Runs objective updates in a session. Each update is keyed for noise by {@code [seed, step *
+ * MAX_UPDATES_PER_STEP + update index]}, so the noise of every update is a function of the seed and its
+ * position in training alone, and a resumed run draws what an uninterrupted one would.
+ */
+final class SessionObjectiveRunner implements ObjectiveRunner {
+
+  /** Upper bound on updates in one iteration, which spaces the noise keys of consecutive steps. */
+  static final int MAX_UPDATES_PER_STEP = 1024;
+
+  private final Session session;
+  private final ModelAssembly assembly;
+  private final BatchPrefetcher batches;
+  private final Shape batchShape;
+  private final long seed;
+  private long step;
+  private int updateIndex;
+  private long batchesConsumed;
+
+  SessionObjectiveRunner(
+      Session session, ModelAssembly assembly, BatchPrefetcher batches, ImageShape shape, int batchSize, long seed,
+      long batchesConsumed) {
+    this.session = session;
+    this.assembly = assembly;
+    this.batches = batches;
+    this.batchShape = Shape.of(batchSize, shape.height(), shape.width(), shape.channels());
+    this.seed = seed;
+    this.batchesConsumed = batchesConsumed;
+  }
+
+  /** Begins iteration {@code step}. */
+  void startIteration(long iteration) {
+    this.step = iteration;
+    this.updateIndex = 0;
+  }
+
+  long batchesConsumed() {
+    return batchesConsumed;
+  }
+
+  @Override
+  public long step() {
+    return step;
+  }
+
+  @Override
+  public Map<String, Float> update(String objectiveName) {
+    CompiledObjective objective = assembly.objective(objectiveName);
+    if (updateIndex >= MAX_UPDATES_PER_STEP) {
+      throw new IllegalStateException("more than " + MAX_UPDATES_PER_STEP + " updates in step " + step);
+    }
+    long counter = step * MAX_UPDATES_PER_STEP + updateIndex++;
+    TFloat32 images = null;
+    try (TInt64 key = TInt64.vectorOf(seed, counter)) {
+      Session.Runner runner = session.runner().feed(assembly.noiseKey(), key).addTarget(objective.update());
+      objective.metricValues().forEach(runner::fetch);
+      if (objective.objective().consumesData()) {
+        Batch batch = batches.next();
+        images = TFloat32.tensorOf(batchShape, DataBuffers.of(batch.pixels(), true, false));
+        runner.feed(assembly.realImages(), images);
+        batchesConsumed++;
+      }
+      try (Result result = runner.run()) {
+        Map<String, Float> metrics = new LinkedHashMap<>();
+        List<String> names = objective.metricNames();
+        for (int i = 0; i < names.size(); i++) {
+          metrics.put(names.get(i), ((TFloat32) result.get(i)).getFloat());
+        }
+        return metrics;
+      }
+    } finally {
+      if (images != null) {
+        images.close();
+      }
+    }
+  }
+}

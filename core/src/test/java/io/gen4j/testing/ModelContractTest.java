@@ -1,0 +1,209 @@
+package io.gen4j.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gen4j.config.ConfigLoader;
+import io.gen4j.config.ExperimentConfig;
+import io.gen4j.config.OptimizerConfig;
+import io.gen4j.spi.GenerativeModel;
+import io.gen4j.spi.ImageBatch;
+import io.gen4j.spi.ImageShape;
+import io.gen4j.spi.ModelConfig;
+import io.gen4j.spi.ModelProvider;
+import io.gen4j.spi.Network;
+import io.gen4j.spi.Objective;
+import io.gen4j.train.CompiledObjective;
+import io.gen4j.train.ModelAssembly;
+import io.gen4j.train.Sampler;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The contract every model plugin passes. A model module's test extends it and names its provider
+ * (and, to keep it fast, a small config): output shapes, disjoint networks, updates that change only
+ * their own network, and config round trip and defaults. Shipped in core's test-jar.
+ *
+ * @param <C> the model's config record
+ */
+public abstract class ModelContractTest<C extends ModelConfig> {
+
+  /** The provider under test. */
+  protected abstract ModelProvider<C> provider();
+
+  /** A config small enough for quick tests; the defaults unless overridden. */
+  protected C config() {
+    return provider().defaultConfig();
+  }
+
+  /** The image shape to build for; MNIST's unless overridden. */
+  protected ImageShape imageShape() {
+    return ImageShape.MNIST;
+  }
+
+  /** Batch size of the test graph. */
+  protected int batchSize() {
+    return 8;
+  }
+
+  private ModelAssembly assemble() {
+    GenerativeModel model = provider().create(config());
+    return ModelAssembly.build(model, imageShape(), batchSize(), 7, provider().defaultOptimizers(config()));
+  }
+
+  @Test
+  void samplesHaveTheDatasetsShapeAndUnitRange() {
+    GenerativeModel model = provider().create(config());
+    try (ModelAssembly assembly = assemble(); Session session = new Session(assembly.graph())) {
+      session.initialize();
+      Sampler sampler = new Sampler(session, assembly, imageShape(), model.pixelRange(), model.latentSize());
+      ImageBatch images = sampler.decode(Sampler.gaussianLatents(1, 3, model.latentSize()), 3);
+      assertThat(images.count()).isEqualTo(3);
+      assertThat(images.shape()).isEqualTo(imageShape());
+      assertThat(io.gen4j.testing.FloatArrays.min(images.toArray())).isGreaterThanOrEqualTo(0f);
+    assertThat(io.gen4j.testing.FloatArrays.max(images.toArray())).isLessThanOrEqualTo(1f);
+      assertThat(assembly.modelGraph().samples().shape().size(1)).isEqualTo(imageShape().height());
+      assertThat(assembly.modelGraph().samples().shape().size(3)).isEqualTo(imageShape().channels());
+    }
+  }
+
+  @Test
+  void samplingIsDeterministicForAFixedLatentBatch() {
+    GenerativeModel model = provider().create(config());
+    try (ModelAssembly assembly = assemble(); Session session = new Session(assembly.graph())) {
+      session.initialize();
+      Sampler sampler = new Sampler(session, assembly, imageShape(), model.pixelRange(), model.latentSize());
+      float[] latents = Sampler.gaussianLatents(3, 4, model.latentSize());
+      assertThat(sampler.decode(latents, 4).toArray()).containsExactly(sampler.decode(latents, 4).toArray());
+    }
+  }
+
+  @Test
+  void networksAreDisjointAndEachHasVariables() {
+    try (ModelAssembly assembly = assemble()) {
+      Map<String, Set<String>> byNetwork = new LinkedHashMap<>();
+      for (Objective objective : assembly.modelGraph().objectives()) {
+        byNetwork.computeIfAbsent(objective.network().name(), name -> new HashSet<>())
+            .addAll(objective.network().variableNames());
+      }
+      assertThat(byNetwork).isNotEmpty();
+      Set<String> seen = new HashSet<>();
+      byNetwork.forEach((name, variables) -> {
+        assertThat(variables).as("variables of network %s", name).isNotEmpty();
+        for (String variable : variables) {
+          assertThat(seen.add(variable)).as("%s is in two networks", variable).isTrue();
+        }
+      });
+    }
+  }
+
+  @Test
+  void everyObjectiveHasAnOptimizerByDefault() {
+    Map<String, OptimizerConfig> optimizers = provider().defaultOptimizers(config());
+    try (ModelAssembly assembly = assemble()) {
+      for (Objective objective : assembly.modelGraph().objectives()) {
+        assertThat(optimizers).containsKey(objective.network().name());
+      }
+    }
+  }
+
+  @Test
+  void anUpdateChangesOnlyItsOwnNetworkAndGivesFiniteMetrics() {
+    try (ModelAssembly assembly = assemble(); Session session = new Session(assembly.graph())) {
+      session.initialize();
+      List<Network> networks = assembly.modelGraph().objectives().stream()
+          .map(Objective::network).distinct().toList();
+      long counter = 0;
+      for (CompiledObjective compiled : assembly.objectives().values()) {
+        Map<String, float[]> before = values(session, networks);
+        Map<String, Float> metrics = update(session, assembly, compiled, counter++);
+        Map<String, float[]> after = values(session, networks);
+        assertThat(metrics.values()).as("metrics of %s", compiled.objective().name())
+            .allSatisfy(value -> assertThat(Float.isFinite(value)).isTrue());
+        Set<String> own = new HashSet<>(compiled.objective().network().variableNames());
+        boolean ownChanged = false;
+        for (String variable : before.keySet()) {
+          boolean changed = !java.util.Arrays.equals(before.get(variable), after.get(variable));
+          if (own.contains(variable)) {
+            ownChanged |= changed;
+          } else {
+            assertThat(changed).as("%s update changed %s", compiled.objective().name(), variable).isFalse();
+          }
+        }
+        assertThat(ownChanged).as("%s update changed its own network", compiled.objective().name()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void defaultConfigRoundTripsThroughJson() {
+    ConfigLoader loader = new ConfigLoader(Map.of(provider().name(), provider()));
+    ExperimentConfig minimal = loader.parse("{\"model\": {\"type\": \"" + provider().name() + "\"}}", "minimal.json");
+    assertThat(minimal.model()).isEqualTo(provider().defaultConfig());
+    assertThat(minimal.training().optimizers()).isEqualTo(provider().defaultOptimizers(provider().defaultConfig()));
+    ExperimentConfig reread = loader.parse(loader.toJson(minimal), "resolved.json");
+    assertThat(reread).isEqualTo(minimal);
+  }
+
+  @Test
+  void smallConfigRoundTripsThroughJson() {
+    ConfigLoader loader = new ConfigLoader(Map.of(provider().name(), provider()));
+    ExperimentConfig minimal = loader.parse("{\"model\": {\"type\": \"" + provider().name() + "\"}}", "minimal.json");
+    ExperimentConfig small = new ExperimentConfig(minimal.name(), minimal.seed(), minimal.modelType(), config(),
+        minimal.data(), minimal.training().withOptimizers(provider().defaultOptimizers(config())), minimal.output());
+    assertThat(loader.parse(loader.toJson(small), "small.json")).isEqualTo(small);
+  }
+
+  private Map<String, Float> update(Session session, ModelAssembly assembly, CompiledObjective compiled, long counter) {
+    Random random = new Random(counter);
+    float[] images = new float[batchSize() * imageShape().size()];
+    for (int i = 0; i < images.length; i++) {
+      images[i] = random.nextFloat() * 2 - 1;
+    }
+    Shape shape = Shape.of(batchSize(), imageShape().height(), imageShape().width(), imageShape().channels());
+    try (TFloat32 real = TFloat32.tensorOf(shape, DataBuffers.of(images, true, false));
+        TInt64 key = TInt64.vectorOf(7, counter)) {
+      Session.Runner runner = session.runner().feed(assembly.noiseKey(), key).addTarget(compiled.update());
+      if (compiled.objective().consumesData()) {
+        runner.feed(assembly.realImages(), real);
+      }
+      compiled.metricValues().forEach(runner::fetch);
+      try (Result result = runner.run()) {
+        Map<String, Float> metrics = new LinkedHashMap<>();
+        for (int i = 0; i < compiled.metricNames().size(); i++) {
+          metrics.put(compiled.metricNames().get(i), ((TFloat32) result.get(i)).getFloat());
+        }
+        return metrics;
+      }
+    }
+  }
+
+  private static Map<String, float[]> values(Session session, List<Network> networks) {
+    Map<String, float[]> values = new LinkedHashMap<>();
+    List<Variable<TFloat32>> variables = new ArrayList<>();
+    networks.forEach(network -> variables.addAll(network.variables()));
+    Session.Runner runner = session.runner();
+    variables.forEach(runner::fetch);
+    try (Result result = runner.run()) {
+      for (int i = 0; i < variables.size(); i++) {
+        TFloat32 tensor = (TFloat32) result.get(i);
+        float[] copy = new float[(int) tensor.size()];
+        tensor.copyTo(DataBuffers.of(copy, false, false));
+        values.put(variables.get(i).op().name(), copy);
+      }
+    }
+    return values;
+  }
+}

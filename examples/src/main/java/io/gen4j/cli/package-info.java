@@ -1,0 +1,2 @@
+/** The {@code gen4j} command line: {@code models}, {@code train}, {@code sample}. */
+package io.gen4j.cli;
