@@ -1,0 +1,16 @@
+package io.gen4j.data;
+
+/**
+ * A dataset could not be read or is inconsistent. The message is one line and names the file or
+ * dataset at fault.
+ */
+public final class DatasetException extends RuntimeException {
+
+  public DatasetException(String message) {
+    super(message);
+  }
+
+  public DatasetException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
