@@ -2,12 +2,15 @@ package io.gen4j.graph;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.stream.IntStream;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.nn.LeakyRelu;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * Layers as static functions of a {@link NetworkBuilder}: stateless helpers in the style of
@@ -33,6 +36,64 @@ public final class Layers {
         network.variable(layer + ".kernel", () -> glorotUniform(network, layer + ".kernel", inputUnits, units));
     Variable<TFloat32> bias = network.variable(layer + ".bias", () -> zeros(tf, units));
     return tf.math.add(tf.linalg.matMul(input, kernel), bias);
+  }
+
+  /**
+   * A 2-D convolution with "same" padding plus a bias; kernel Glorot-uniform {@code [k, k, in, out]}.
+   *
+   * @param input shape {@code [batch, height, width, inputChannels]}
+   */
+  public static Operand<TFloat32> conv2d(
+      NetworkBuilder network, String layer, Operand<TFloat32> input, int inputChannels, int filters,
+      int kernelSize, int stride) {
+    Ops tf = network.tf();
+    Variable<TFloat32> kernel = network.variable(
+        layer + ".kernel", () -> glorotUniform(network, layer + ".kernel", kernelSize, kernelSize, inputChannels, filters));
+    Variable<TFloat32> bias = network.variable(layer + ".bias", () -> zeros(tf, filters));
+    Operand<TFloat32> convolved = tf.nn.conv2d(input, kernel, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
+    return tf.nn.biasAdd(convolved, bias);
+  }
+
+  /**
+   * A transposed 2-D convolution ("deconvolution") with "same" padding plus a bias: the output is
+   * {@code stride} times the input's height and width. Kernel Glorot-uniform {@code [k, k, out, in]}.
+   * Works for any batch size, so one network serves training and sampling.
+   *
+   * @param input shape {@code [batch, height, width, inputChannels]} with static height and width
+   */
+  public static Operand<TFloat32> conv2dTranspose(
+      NetworkBuilder network, String layer, Operand<TFloat32> input, int inputChannels, int filters,
+      int kernelSize, int stride) {
+    Ops tf = network.tf();
+    Variable<TFloat32> kernel = network.variable(
+        layer + ".kernel", () -> glorotUniform(network, layer + ".kernel", kernelSize, kernelSize, filters, inputChannels));
+    Variable<TFloat32> bias = network.variable(layer + ".bias", () -> zeros(tf, filters));
+    long height = input.shape().size(1) * stride;
+    long width = input.shape().size(2) * stride;
+    Operand<TInt32> batch = tf.slice(tf.shape(input), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+    Operand<TInt32> outputShape = tf.concat(
+        List.of(batch, tf.constant(new int[] {(int) height, (int) width, filters})), tf.constant(0));
+    Operand<TFloat32> convolved = tf.nn.conv2dBackpropInput(
+        outputShape, kernel, input, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
+    return tf.nn.biasAdd(tf.ensureShape(convolved, Shape.of(-1, height, width, filters)), bias);
+  }
+
+  /**
+   * Inverted dropout: in training mode each value is zeroed with probability {@code rate} and the rest
+   * scaled by 1 / (1 - rate), with the mask drawn from {@code noise} (so it follows the run's noise
+   * stream); in inference mode the input passes through unchanged.
+   *
+   * @param input a tensor with a fully static shape in training mode
+   */
+  public static Operand<TFloat32> dropout(
+      Ops tf, Operand<TFloat32> input, float rate, io.gen4j.spi.Noise noise, Mode mode) {
+    if (mode == Mode.INFERENCE || rate == 0f) {
+      return input;
+    }
+    Operand<TFloat32> uniform = noise.uniform(input.shape().asArray());
+    Operand<TFloat32> keep = tf.dtypes.cast(
+        tf.math.greaterEqual(uniform, tf.constant(rate)), TFloat32.class);
+    return tf.math.mul(input, tf.math.mul(keep, tf.constant(1f / (1f - rate))));
   }
 
   /** max(x, alpha * x). */
@@ -64,7 +125,7 @@ public final class Layers {
       return tf.math.add(tf.math.mul(tf.math.sub(x, movingMean), scale), beta);
     }
     int rank = x.shape().numDimensions();
-    Operand<org.tensorflow.types.TInt32> axes = tf.constant(IntStream.range(0, rank - 1).toArray());
+    Operand<TInt32> axes = tf.constant(IntStream.range(0, rank - 1).toArray());
     Operand<TFloat32> mean = tf.math.mean(x, axes);
     Operand<TFloat32> centered = tf.math.sub(x, mean);
     Operand<TFloat32> variance = tf.math.mean(tf.math.square(centered), axes);

@@ -4,6 +4,7 @@ import io.gen4j.graph.NetworkBuilder;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /** What core hands a model to build its graph with. */
 public interface GraphContext {
@@ -26,6 +27,12 @@ public interface GraphContext {
    * Objective#consumesData() consume data}.
    */
   Operand<TFloat32> realImages();
+
+  /**
+   * The iteration being run, counted from 0, as an int64 scalar fed with every update (for schedules
+   * such as the start of a weight average).
+   */
+  Operand<TInt64> step();
 
   /** Draws noise inside the graph, keyed by the seed and the update being run (see {@link Noise}). */
   Noise noise();

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /** The {@link GraphContext} a {@link ModelAssembly} hands its model. */
 final class AssemblyContext implements GraphContext {
@@ -18,16 +19,19 @@ final class AssemblyContext implements GraphContext {
   private final int batchSize;
   private final long seed;
   private final Operand<TFloat32> realImages;
+  private final Operand<TInt64> step;
   private final Noise noise;
   private final Map<String, NetworkBuilder> networks = new LinkedHashMap<>();
 
   AssemblyContext(
-      Ops tf, ImageShape imageShape, int batchSize, long seed, Operand<TFloat32> realImages, Noise noise) {
+      Ops tf, ImageShape imageShape, int batchSize, long seed, Operand<TFloat32> realImages,
+      Operand<TInt64> step, Noise noise) {
     this.tf = tf;
     this.imageShape = imageShape;
     this.batchSize = batchSize;
     this.seed = seed;
     this.realImages = realImages;
+    this.step = step;
     this.noise = noise;
   }
 
@@ -54,6 +58,11 @@ final class AssemblyContext implements GraphContext {
   @Override
   public Operand<TFloat32> realImages() {
     return realImages;
+  }
+
+  @Override
+  public Operand<TInt64> step() {
+    return step;
   }
 
   @Override

@@ -37,6 +37,7 @@ public final class ModelAssembly implements AutoCloseable {
   private final Graph graph;
   private final Placeholder<TFloat32> realImages;
   private final Placeholder<TInt64> noiseKey;
+  private final Placeholder<TInt64> step;
   private final ModelGraph modelGraph;
   private final Map<String, CompiledObjective> objectives;
 
@@ -44,11 +45,13 @@ public final class ModelAssembly implements AutoCloseable {
       Graph graph,
       Placeholder<TFloat32> realImages,
       Placeholder<TInt64> noiseKey,
+      Placeholder<TInt64> step,
       ModelGraph modelGraph,
       Map<String, CompiledObjective> objectives) {
     this.graph = graph;
     this.realImages = realImages;
     this.noiseKey = noiseKey;
+    this.step = step;
     this.modelGraph = modelGraph;
     this.objectives = objectives;
   }
@@ -71,8 +74,9 @@ public final class ModelAssembly implements AutoCloseable {
                   Placeholder.shape(Shape.of(batchSize, shape.height(), shape.width(), shape.channels())));
       Placeholder<TInt64> noiseKey =
           tf.withName("noise_key").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+      Placeholder<TInt64> step = tf.withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
       AssemblyContext context =
-          new AssemblyContext(tf, shape, batchSize, seed, realImages, new InGraphNoise(tf, noiseKey));
+          new AssemblyContext(tf, shape, batchSize, seed, realImages, step, new InGraphNoise(tf, noiseKey));
       ModelGraph modelGraph = model.build(context);
       requireDisjoint(modelGraph);
       Map<String, CompiledObjective> compiled = new LinkedHashMap<>();
@@ -81,7 +85,7 @@ public final class ModelAssembly implements AutoCloseable {
           compiled.put(objective.name(), compile(graph, tf, objective, optimizers));
         }
       }
-      return new ModelAssembly(graph, realImages, noiseKey, modelGraph, compiled);
+      return new ModelAssembly(graph, realImages, noiseKey, step, modelGraph, compiled);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -151,6 +155,11 @@ public final class ModelAssembly implements AutoCloseable {
   /** The placeholder of the {@code [seed, update counter]} noise key. */
   public Placeholder<TInt64> noiseKey() {
     return noiseKey;
+  }
+
+  /** The placeholder of the current iteration, fed with every update. */
+  public Placeholder<TInt64> step() {
+    return step;
   }
 
   /** What the model built. */

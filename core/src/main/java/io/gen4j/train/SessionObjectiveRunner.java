@@ -67,8 +67,11 @@ final class SessionObjectiveRunner implements ObjectiveRunner {
     }
     long counter = step * MAX_UPDATES_PER_STEP + updateIndex++;
     TFloat32 images = null;
-    try (TInt64 key = TInt64.vectorOf(seed, counter)) {
-      Session.Runner runner = session.runner().feed(assembly.noiseKey(), key).addTarget(objective.update());
+    try (TInt64 key = TInt64.vectorOf(seed, counter); TInt64 iteration = TInt64.scalarOf(step)) {
+      Session.Runner runner = session.runner()
+          .feed(assembly.noiseKey(), key)
+          .feed(assembly.step(), iteration)
+          .addTarget(objective.update());
       objective.metricValues().forEach(runner::fetch);
       if (objective.objective().consumesData()) {
         Batch batch = batches.next();

@@ -174,8 +174,12 @@ public abstract class ModelContractTest<C extends ModelConfig> {
     }
     Shape shape = Shape.of(batchSize(), imageShape().height(), imageShape().width(), imageShape().channels());
     try (TFloat32 real = TFloat32.tensorOf(shape, DataBuffers.of(images, true, false));
-        TInt64 key = TInt64.vectorOf(7, counter)) {
-      Session.Runner runner = session.runner().feed(assembly.noiseKey(), key).addTarget(compiled.update());
+        TInt64 key = TInt64.vectorOf(7, counter);
+        TInt64 step = TInt64.scalarOf(counter)) {
+      Session.Runner runner = session.runner()
+          .feed(assembly.noiseKey(), key)
+          .feed(assembly.step(), step)
+          .addTarget(compiled.update());
       if (compiled.objective().consumesData()) {
         runner.feed(assembly.realImages(), real);
       }
