@@ -45,6 +45,24 @@ class LayersTest {
   }
 
   @Test
+  void transposedConvolutionHasAStaticShapeAndGradients() {
+    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+      Ops tf = Ops.create(graph);
+      NetworkBuilder network = new NetworkBuilder(tf, "decoder", 5);
+      Operand<TFloat32> input = tf.fill(tf.constant(new int[] {2, 3, 3, 4}), tf.constant(1f));
+      Operand<TFloat32> output = Layers.conv2dTranspose(network, "up", input, 4, 2, 3, 2);
+      assertThat(output.shape().size(1)).isEqualTo(6);
+      assertThat(output.shape().size(2)).isEqualTo(6);
+      assertThat(output.shape().size(3)).isEqualTo(2);
+      List<Operand<TFloat32>> gradients =
+          Optimizers.gradients(tf, tf.reduceSum(output, tf.constant(new int[] {0, 1, 2, 3})), network.network().variables());
+      session.initialize();
+      assertThat(run(session, output)).hasSize(2 * 6 * 6 * 2);
+      assertThat(run(session, gradients.get(1))).containsExactly(2 * 6 * 6, 2 * 6 * 6);
+    }
+  }
+
+  @Test
   void variablesAreNamedByNetworkAndLayerAndReusedOnRebuild() {
     try (Graph graph = new Graph(); Session session = new Session(graph)) {
       Ops tf = Ops.create(graph);
