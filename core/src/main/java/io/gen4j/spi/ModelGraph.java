@@ -17,19 +17,43 @@ import org.tensorflow.types.TFloat32;
  * @param latent placeholder of shape {@code [n, latentSize]} that sampling feeds
  * @param samples images decoded from {@code latent} in sampling mode (batch norm on moving statistics,
  *     no dropout), shape {@code [n, height, width, channels]} in the model's pixel range
+ * @param evaluation optional: scores of held-out images (see {@link Evaluation})
+ * @param encoder optional: the path from images to latent codes (see {@link Encoder})
  */
-public record ModelGraph(List<Objective> objectives, Placeholder<TFloat32> latent, Operand<TFloat32> samples) {
+public record ModelGraph(
+    List<Objective> objectives,
+    Placeholder<TFloat32> latent,
+    Operand<TFloat32> samples,
+    Optional<Evaluation> evaluation,
+    Optional<Encoder> encoder) {
+
+  /** A model graph without the optional capabilities. */
+  public ModelGraph(List<Objective> objectives, Placeholder<TFloat32> latent, Operand<TFloat32> samples) {
+    this(objectives, latent, samples, Optional.empty(), Optional.empty());
+  }
 
   public ModelGraph {
     objectives = List.copyOf(objectives);
     requireNonNull(latent, "latent is null");
     requireNonNull(samples, "samples is null");
+    requireNonNull(evaluation, "evaluation is null");
+    requireNonNull(encoder, "encoder is null");
     Set<String> names = new HashSet<>();
     for (Objective objective : objectives) {
       if (!names.add(objective.name())) {
         throw new IllegalArgumentException("two objectives are named " + objective.name());
       }
     }
+  }
+
+  /** This graph, with held-out scores. */
+  public ModelGraph withEvaluation(Evaluation scores) {
+    return new ModelGraph(objectives, latent, samples, Optional.of(scores), encoder);
+  }
+
+  /** This graph, with a path from images to latent codes. */
+  public ModelGraph withEncoder(Encoder imagesToCodes) {
+    return new ModelGraph(objectives, latent, samples, evaluation, Optional.of(imagesToCodes));
   }
 
   /** The objective of that name, if the model has one. */

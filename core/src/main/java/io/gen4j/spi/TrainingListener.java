@@ -16,6 +16,12 @@ public interface TrainingListener {
   /** When samples from the fixed noise batch are ready (every sample interval and at the end). */
   default void onSamples(SamplesReady event) {}
 
+  /**
+   * When a model with an {@link Evaluation} has been scored on the held-out split, every {@code
+   * training.evaluationInterval} steps and at the end.
+   */
+  default void onEvaluation(EvaluationCompleted event) {}
+
   /** After a checkpoint has been written. */
   default void onCheckpoint(CheckpointSaved event) {}
 

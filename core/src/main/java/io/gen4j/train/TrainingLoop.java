@@ -4,8 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.gen4j.config.ExperimentConfig;
 import io.gen4j.data.BatchPrefetcher;
+import io.gen4j.data.Datasets;
 import io.gen4j.data.ImageDataset;
 import io.gen4j.spi.CheckpointSaved;
+import io.gen4j.spi.EvaluationCompleted;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageBatch;
 import io.gen4j.spi.SamplesReady;
@@ -25,9 +27,10 @@ import org.tensorflow.Session;
 
 /**
  * The generic loop every model trains with: build the graph once, then per step let the trainer run
- * its updates, and at the configured intervals log metrics, draw samples from the fixed noise batch and
- * checkpoint. Resuming from a checkpoint restores the variables (optimizer state included), the step
- * and the data position, so the run continues exactly as an uninterrupted one would.
+ * its updates, and at the configured intervals log metrics, draw samples from the fixed noise batch,
+ * score the held-out split (for models with an {@link io.gen4j.spi.Evaluation}) and checkpoint.
+ * Resuming from a checkpoint restores the variables (optimizer state included), the step and the data
+ * position, so the run continues exactly as an uninterrupted one would.
  */
 public final class TrainingLoop {
 
@@ -78,11 +81,14 @@ public final class TrainingLoop {
       }
       Sampler sampler = new Sampler(session, assembly, dataset.shape(), model.pixelRange(), model.latentSize());
       float[] fixedNoise = Sampler.gaussianLatents(seed, GRID_SIZE, model.latentSize());
+      Optional<HeldOut> heldOut = assembly.modelGraph().evaluation().map(evaluation -> new HeldOut(
+          new Evaluator(session, assembly, evaluation, model.pixelRange(), seed),
+          Datasets.test(config.data().dataset())));
       try (BatchPrefetcher batches =
           new BatchPrefetcher(dataset, batchSize, seed, model.pixelRange(), state.batchesConsumed())) {
         SessionObjectiveRunner runner = new SessionObjectiveRunner(
             session, assembly, batches, dataset.shape(), batchSize, seed, state.batchesConsumed());
-        return loop(session, trainer, runner, sampler, fixedNoise, checkpointer, state.step(), totalSteps);
+        return loop(session, trainer, runner, sampler, fixedNoise, heldOut, checkpointer, state.step(), totalSteps);
       }
     }
   }
@@ -93,6 +99,7 @@ public final class TrainingLoop {
       SessionObjectiveRunner runner,
       Sampler sampler,
       float[] fixedNoise,
+      Optional<HeldOut> heldOut,
       Checkpointer checkpointer,
       long firstStep,
       long totalSteps) {
@@ -128,6 +135,9 @@ public final class TrainingLoop {
         if (step % config.training().sampleInterval() == 0 && !last) {
           publishSamples(sampler, fixedNoise, step, false);
         }
+        if (step % config.training().evaluationInterval() == 0 && !last) {
+          publishEvaluation(heldOut, step);
+        }
         if (step % config.training().checkpointInterval() == 0 || last) {
           Checkpoint checkpoint = checkpointer.save(session, new TrainingState(step, runner.batchesConsumed()));
           CheckpointSaved saved = new CheckpointSaved(step, checkpoint.directory());
@@ -136,6 +146,7 @@ public final class TrainingLoop {
       }
       if (firstStep < totalSteps || !hasFinalSamples()) {
         publishSamples(sampler, fixedNoise, step, true);
+        publishEvaluation(heldOut, step);
       }
       Duration wallTime = Duration.ofNanos(System.nanoTime() - startNanos);
       TrainingEnded ended = new TrainingEnded(step, run.path(), lastMetrics, wallTime);
@@ -156,6 +167,13 @@ public final class TrainingLoop {
     ImageBatch images = sampler.decode(fixedNoise, GRID_SIZE);
     SamplesReady event = new SamplesReady(step, images, isFinal);
     listeners.forEach(listener -> listener.onSamples(event));
+  }
+
+  private void publishEvaluation(Optional<HeldOut> heldOut, long step) {
+    heldOut.ifPresent(scoring -> {
+      EvaluationCompleted event = scoring.evaluator().score(scoring.dataset(), step);
+      listeners.forEach(listener -> listener.onEvaluation(event));
+    });
   }
 
   private void requireFinite(Map<String, Float> metrics, long step, Checkpointer checkpointer) {
@@ -179,6 +197,9 @@ public final class TrainingLoop {
     int perIteration = Math.max(1, trainer.batchesPerIteration());
     return Math.max(1, (batches + perIteration - 1) / perIteration);
   }
+
+  /** The model's evaluation and the held-out split it scores. */
+  private record HeldOut(Evaluator evaluator, ImageDataset dataset) {}
 
   /** Sums of each metric since the last drain. */
   private static final class MetricAverages {

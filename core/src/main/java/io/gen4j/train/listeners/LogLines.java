@@ -1,6 +1,7 @@
 package io.gen4j.train.listeners;
 
 import io.gen4j.spi.CheckpointSaved;
+import io.gen4j.spi.EvaluationCompleted;
 import io.gen4j.spi.StepCompleted;
 import io.gen4j.spi.TrainingEnded;
 import io.gen4j.spi.TrainingListener;
@@ -11,7 +12,10 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Plain log lines: one per logged step with the metrics, throughput and ETA. */
+/**
+ * Plain log lines: one per logged step with the metrics, throughput and ETA, and one per scoring of the
+ * held-out split.
+ */
 public final class LogLines implements TrainingListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(LogLines.class);
@@ -34,6 +38,12 @@ public final class LogLines implements TrainingListener {
     double eta = done > 0 ? elapsed / done * (event.totalSteps() - event.step()) : 0;
     LOG.info(String.format(Locale.ROOT, "step %d/%d epoch %d  %s  %.0f img/s  eta %s", event.step(),
         event.totalSteps(), event.epoch(), format(event.metrics()), event.imagesPerSecond(), duration(eta)));
+  }
+
+  @Override
+  public void onEvaluation(EvaluationCompleted event) {
+    LOG.info(String.format(Locale.ROOT, "step %d %s (%d images, %s)  %s", event.step(), event.dataset(),
+        event.images(), event.protocol(), format(event.metrics())));
   }
 
   @Override

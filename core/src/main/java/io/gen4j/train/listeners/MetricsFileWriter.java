@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gen4j.spi.EvaluationCompleted;
 import io.gen4j.spi.StepCompleted;
 import io.gen4j.spi.TrainingListener;
 import java.io.IOException;
@@ -17,7 +18,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Appends one JSON object per logged step to {@code metrics.jsonl}: {@code step}, {@code epoch}, every
- * metric averaged over the interval, and {@code images_per_second}.
+ * metric averaged over the interval, and {@code images_per_second}; and one per scoring of the held-out
+ * split, told apart by its {@code evaluation} key (the dataset, e.g. {@code mnist-test}): {@code step},
+ * {@code evaluation}, {@code images}, {@code protocol} and every score's mean.
  */
 public final class MetricsFileWriter implements TrainingListener {
 
@@ -38,6 +41,23 @@ public final class MetricsFileWriter implements TrainingListener {
         .sorted(java.util.Map.Entry.comparingByKey())
         .forEach(metric -> line.put(metric.getKey(), metric.getValue()));
     line.put("images_per_second", Math.round(event.imagesPerSecond() * 10) / 10.0);
+    append(line);
+  }
+
+  @Override
+  public void onEvaluation(EvaluationCompleted event) {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("step", event.step());
+    line.put("evaluation", event.dataset());
+    line.put("images", event.images());
+    line.put("protocol", event.protocol());
+    event.metrics().entrySet().stream()
+        .sorted(java.util.Map.Entry.comparingByKey())
+        .forEach(metric -> line.put(metric.getKey(), metric.getValue()));
+    append(line);
+  }
+
+  private void append(ObjectNode line) {
     try {
       Files.writeString(
           file,

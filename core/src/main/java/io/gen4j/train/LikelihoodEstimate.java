@@ -1,0 +1,37 @@
+package io.gen4j.train;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An importance-sampled estimate of a model's negative log-likelihood on a held-out dataset: the IWAE
+ * bound of Burda et al., {@code -log (1/k) sum_i p(x, z_i) / q(z_i | x)} with z_i drawn from q(z | x),
+ * averaged over the images. It bounds the true negative log-likelihood from above and tightens as
+ * {@code samples} grows; with one sample its expectation is the negative ELBO.
+ *
+ * @param dataset the dataset scored, e.g. {@code mnist-test}
+ * @param images how many images were scored
+ * @param protocol how images became observations, e.g. "dynamic binarization"
+ * @param samples k, the draws of z per image
+ * @param negativeLogLikelihood the estimate, in nats per image
+ * @param standardError the standard error of that mean over the images
+ * @param scores the model's other scores (such as {@code negative_elbo}) on the same observations
+ */
+public record LikelihoodEstimate(
+    String dataset,
+    int images,
+    String protocol,
+    int samples,
+    double negativeLogLikelihood,
+    double standardError,
+    Map<String, Double> scores) {
+
+  public LikelihoodEstimate {
+    requireNonNull(dataset, "dataset is null");
+    requireNonNull(protocol, "protocol is null");
+    scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+  }
+}
