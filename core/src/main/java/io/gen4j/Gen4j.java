@@ -6,6 +6,8 @@ import io.gen4j.config.ConfigLoader;
 import io.gen4j.inject.Gen4jModule;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.train.Experiments;
+import io.gen4j.train.LatentSpace;
+import io.gen4j.train.LikelihoodEstimator;
 
 /**
  * The entry point for code that uses gen4j as a library: discovers every model and trainer plugin on
@@ -49,5 +51,15 @@ public final class Gen4j {
   /** Trains, resumes and samples runs. */
   public Experiments experiments() {
     return injector.getInstance(Experiments.class);
+  }
+
+  /** Reconstructions, interpolations and manifold grids of runs. */
+  public LatentSpace latentSpace() {
+    return injector.getInstance(LatentSpace.class);
+  }
+
+  /** Importance-sampled likelihood estimates of runs. */
+  public LikelihoodEstimator likelihoodEstimator() {
+    return injector.getInstance(LikelihoodEstimator.class);
   }
 }

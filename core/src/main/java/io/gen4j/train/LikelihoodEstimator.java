@@ -1,0 +1,63 @@
+package io.gen4j.train;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+import io.gen4j.config.ConfigLoader;
+import io.gen4j.data.Datasets;
+import io.gen4j.data.ImageDataset;
+import io.gen4j.inject.ModelCatalog;
+import io.gen4j.spi.Evaluation;
+import java.nio.file.Path;
+
+/**
+ * Estimates the negative log-likelihood of a run's test split with its latest checkpoint, by
+ * importance sampling (the IWAE bound), for models whose {@link Evaluation} has importance weights
+ * (such as {@code vae}).
+ */
+@Singleton
+public final class LikelihoodEstimator {
+
+  /** The number of importance samples per image VAE papers report (Burda et al.). */
+  public static final int DEFAULT_SAMPLES = 500;
+
+  private final ModelCatalog catalog;
+  private final ConfigLoader configLoader;
+
+  @Inject
+  public LikelihoodEstimator(ModelCatalog catalog, ConfigLoader configLoader) {
+    this.catalog = requireNonNull(catalog, "catalog is null");
+    this.configLoader = requireNonNull(configLoader, "configLoader is null");
+  }
+
+  /**
+   * The estimate over the test split of the run's dataset.
+   *
+   * @param samples k, importance samples per image, at least 1
+   * @param limit score only the first {@code limit} test images; 0 for all
+   * @param seed seeds the observations and draws; the same seed gives the same estimate
+   * @throws IllegalArgumentException if the run's model has no importance weights
+   */
+  public LikelihoodEstimate estimate(Path runDirectory, int samples, int limit, long seed) {
+    if (samples < 1) {
+      throw new IllegalArgumentException("the number of importance samples must be at least 1, got " + samples);
+    }
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be 0 (all images) or more, got " + limit);
+    }
+    try (RestoredRun run = RestoredRun.open(catalog, configLoader, runDirectory, "estimate a likelihood with")) {
+      String type = run.config().modelType();
+      Evaluation evaluation = run.assembly().modelGraph().evaluation()
+          .filter(scores -> scores.logImportanceWeights().isPresent())
+          .orElseThrow(() -> new IllegalArgumentException(
+              "model " + type + " has no importance weights to estimate a likelihood with"));
+      ImageDataset test = Datasets.test(run.config().data().dataset());
+      if (limit > 0 && limit < test.count()) {
+        test = test.slice(limit);
+      }
+      Evaluator evaluator = new Evaluator(run.session(), run.assembly(), evaluation, run.model().pixelRange(), seed);
+      return evaluator.logLikelihood(test, samples);
+    }
+  }
+}
