@@ -19,7 +19,9 @@ import org.tensorflow.types.TFloat32;
  * it: the first feeds {@code images} and fetches {@code observations}, the data as the model's
  * likelihood sees it (for a VAE on binarized MNIST, a Bernoulli draw of every pixel); the second feeds
  * those to {@code observed} and fetches the scores, or the importance weights once per chunk of
- * samples. A model that sees images as they are passes {@code images} as all three. Noise comes from
+ * samples. A model that sees images as they are passes {@code tf.identity(images)} as the
+ * observations and {@code images} as {@code observed} (TensorFlow cannot fetch a fed placeholder, so the
+ * observations must be an op of their own). Noise comes from
  * {@link GraphContext#noise()}; core feeds evaluation runs keys of their own, fixed for a given seed, so
  * every evaluation of a run sees the same observations and draws.
  *
@@ -27,8 +29,8 @@ import org.tensorflow.types.TFloat32;
  *     "dynamic binarization"
  * @param images placeholder of shape {@code [batch, height, width, channels]} with a static batch
  *     size, fed with images in the model's {@link PixelRange}
- * @param observations the observations of {@code images}, same shape
- * @param observed placeholder of the same shape, fed with observations
+ * @param observations the observations of {@code images}, same shape; not {@code images} itself
+ * @param observed placeholder of the same shape, fed with observations; may be {@code images}
  * @param scores per-image scores of {@code observed} by name, each of shape {@code [batch]}, such as
  *     {@code negative_elbo} in nats
  * @param logImportanceWeights if present, shape {@code [batch, samples]}: {@code log p(x, z) - log
@@ -59,6 +61,10 @@ public record Evaluation(
       throw new IllegalArgumentException(
           "observations " + observations.shape() + " and observed " + observed.shape()
               + " must have the images' shape " + shape);
+    }
+    if (observations.op().name().equals(images.op().name())) {
+      throw new IllegalArgumentException(
+          "observations must be an op of their own, such as tf.identity(images): a fed placeholder cannot be fetched");
     }
     if (scores.isEmpty()) {
       throw new IllegalArgumentException("an evaluation needs at least one score");

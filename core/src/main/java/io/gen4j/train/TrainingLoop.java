@@ -136,7 +136,9 @@ public final class TrainingLoop {
           publishSamples(sampler, fixedNoise, step, false);
         }
         if (step % config.training().evaluationInterval() == 0 && !last) {
+          long evaluationStart = System.nanoTime();
           publishEvaluation(heldOut, step);
+          intervalStart += System.nanoTime() - evaluationStart; // throughput counts training time only
         }
         if (step % config.training().checkpointInterval() == 0 || last) {
           Checkpoint checkpoint = checkpointer.save(session, new TrainingState(step, runner.batchesConsumed()));

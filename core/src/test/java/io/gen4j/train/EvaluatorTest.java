@@ -140,11 +140,14 @@ class EvaluatorTest {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> images = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(BATCH, 1, 2, 1)));
       Operand<TFloat32> sum = tf.reduceSum(images, tf.constant(new int[] {1, 2, 3}));
-      assertThatThrownBy(() -> new Evaluation("p", images, images, images, Map.of("sum", sum), Optional.of(sum)))
+      assertThatThrownBy(() -> new Evaluation("p", images, tf.identity(images), images, Map.of("sum", sum), Optional.of(sum)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("log importance weights must have shape [4, samples], got [4]");
+      assertThatThrownBy(() -> new Evaluation("p", images, images, images, Map.of("sum", sum), Optional.empty()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("observations must be an op of their own, such as tf.identity(images): a fed placeholder cannot be fetched");
       Placeholder<TFloat32> open = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1, 2, 1)));
-      assertThatThrownBy(() -> new Evaluation("p", open, open, open, Map.of("sum", sum), Optional.empty()))
+      assertThatThrownBy(() -> new Evaluation("p", open, tf.identity(open), open, Map.of("sum", sum), Optional.empty()))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("evaluation images need a static shape [batch, height, width, channels], got [-1, 1, 2, 1]");
     }
