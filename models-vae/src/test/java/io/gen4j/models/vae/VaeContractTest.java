@@ -1,0 +1,18 @@
+package io.gen4j.models.vae;
+
+import io.gen4j.spi.ModelProvider;
+import io.gen4j.testing.ModelContractTest;
+import java.util.List;
+
+class VaeContractTest extends ModelContractTest<VaeConfig> {
+
+  @Override
+  protected ModelProvider<VaeConfig> provider() {
+    return new VaeProvider();
+  }
+
+  @Override
+  protected VaeConfig config() {
+    return new VaeConfig(4, Architecture.MLP, List.of(32, 16), List.of(), 1f, Binarization.DYNAMIC);
+  }
+}
