@@ -58,7 +58,11 @@ public final class Evaluator {
     this.seed = seed;
   }
 
-  /** The mean of every score over all images of {@code dataset}. */
+  /**
+   * The mean of every score over all images of {@code dataset}.
+   *
+   * @param step the training step of the session's weights, reported with the scores
+   */
   public EvaluationCompleted score(ImageDataset dataset, long step) {
     requireShape(dataset);
     ScoreSums sums = new ScoreSums();
@@ -71,10 +75,11 @@ public final class Evaluator {
    * images of {@code dataset}, with the model's scores on the same observations. Each image's log of the
    * mean importance weight is accumulated in double precision with a running log-sum-exp.
    *
+   * @param step the training step of the session's weights, reported with the estimate
    * @throws IllegalArgumentException if the model has no importance weights, or {@code samples} is
    *     less than 1
    */
-  public LikelihoodEstimate logLikelihood(ImageDataset dataset, int samples) {
+  public LikelihoodEstimate logLikelihood(ImageDataset dataset, int samples, long step) {
     requireShape(dataset);
     Operand<TFloat32> weights = evaluation.logImportanceWeights()
         .orElseThrow(() -> new IllegalArgumentException("the model has no importance weights to estimate a likelihood with"));
@@ -121,7 +126,7 @@ public final class Evaluator {
     double mean = total[0] / count;
     double variance = count > 1 ? Math.max(0, (total[1] - count * mean * mean) / (count - 1)) : 0;
     return new LikelihoodEstimate(
-        dataset.name(), count, evaluation.protocol(), samples, mean, Math.sqrt(variance / count), sums.means());
+        step, dataset.name(), count, evaluation.protocol(), samples, mean, Math.sqrt(variance / count), sums.means());
   }
 
   private void requireShape(ImageDataset dataset) {

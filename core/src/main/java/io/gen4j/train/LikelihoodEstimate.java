@@ -12,6 +12,7 @@ import java.util.Map;
  * averaged over the images. It bounds the true negative log-likelihood from above and tightens as
  * {@code samples} grows; with one sample its expectation is the negative ELBO.
  *
+ * @param step the number of completed training steps of the scored weights
  * @param dataset the dataset scored, e.g. {@code mnist-test}
  * @param images how many images were scored
  * @param protocol how images became observations, e.g. "dynamic binarization"
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param scores the model's other scores (such as {@code negative_elbo}) on the same observations
  */
 public record LikelihoodEstimate(
+    long step,
     String dataset,
     int images,
     String protocol,

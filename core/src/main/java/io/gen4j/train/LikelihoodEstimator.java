@@ -57,7 +57,7 @@ public final class LikelihoodEstimator {
         test = test.slice(limit);
       }
       Evaluator evaluator = new Evaluator(run.session(), run.assembly(), evaluation, run.model().pixelRange(), seed);
-      return evaluator.logLikelihood(test, samples);
+      return evaluator.logLikelihood(test, samples, run.checkpoint().state().step());
     }
   }
 }

@@ -88,7 +88,7 @@ class EvaluatorTest {
         Session session = new Session(assembly.graph())) {
       // k = 7: two full runs of 3 samples and 1 sample of a third run, so per image
       // log (1/7) (2 (e^s + e^(s+1) + e^(s+2)) + e^s) = s + log((3 + 2e + 2e^2) / 7).
-      LikelihoodEstimate estimate = evaluator(session, assembly, 5).logLikelihood(tenImages(), 7);
+      LikelihoodEstimate estimate = evaluator(session, assembly, 5).logLikelihood(tenImages(), 7, 0);
       double offset = Math.log((3 + 2 * Math.E + 2 * Math.E * Math.E) / 7);
       double sum = 0;
       double squares = 0;
@@ -112,13 +112,13 @@ class EvaluatorTest {
   void aLikelihoodNeedsImportanceWeightsAndAtLeastOneSample() {
     try (ModelAssembly assembly = ModelAssembly.build(new KnownScores(false), SHAPE, 1, 5, Map.of());
         Session session = new Session(assembly.graph())) {
-      assertThatThrownBy(() -> evaluator(session, assembly, 5).logLikelihood(tenImages(), 10))
+      assertThatThrownBy(() -> evaluator(session, assembly, 5).logLikelihood(tenImages(), 10, 0))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("the model has no importance weights to estimate a likelihood with");
     }
     try (ModelAssembly assembly = ModelAssembly.build(new KnownScores(true), SHAPE, 1, 5, Map.of());
         Session session = new Session(assembly.graph())) {
-      assertThatThrownBy(() -> evaluator(session, assembly, 5).logLikelihood(tenImages(), 0))
+      assertThatThrownBy(() -> evaluator(session, assembly, 5).logLikelihood(tenImages(), 0, 0))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("the number of importance samples must be at least 1, got 0");
     }

@@ -80,7 +80,7 @@ class VaeModelTest {
 
       // Here -log w = negative ELBO + (1 - epsilon^2) / 2 exactly, so the mean over 2,000 draws is within
       // a few times sqrt(2 / 2000) / 2 = 0.016 of the negative ELBO.
-      LikelihoodEstimate oneSample = evaluator.logLikelihood(copies, 1);
+      LikelihoodEstimate oneSample = evaluator.logLikelihood(copies, 1, 0);
       assertThat(oneSample.negativeLogLikelihood()).isCloseTo(negativeElbo, within(0.08));
       assertThat(oneSample.negativeLogLikelihood()).isNotCloseTo(negativeElbo, within(1e-6));
       assertThat(oneSample.scores().get("negative_elbo")).isCloseTo(negativeElbo, within(1e-4));

@@ -123,6 +123,7 @@ class VaeTrainingTest {
     LikelihoodEstimate one = gen4j.likelihoodEstimator().estimate(run, 1, 1000, 4);
     double negativeElbo = one.scores().get("negative_elbo");
     assertThat(one.images()).isEqualTo(1000);
+    assertThat(one.step()).isEqualTo(60);
     assertThat(one.protocol()).isEqualTo("dynamic binarization");
     // Both are one-draw estimates of the same expectation on the same observations; their difference
     // over 1,000 images is a few tenths of a nat, while a missing term of log w (0.5 sum epsilon^2 or
