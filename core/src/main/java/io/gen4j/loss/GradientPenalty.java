@@ -49,8 +49,12 @@ public final class GradientPenalty {
    */
   public static Operand<TFloat32> penalty(Ops tf, UnaryOperator<Operand<TFloat32>> critic, Operand<TFloat32> points) {
     Operand<TFloat32> scores = critic.apply(points);
-    Gradients gradients = tf.gradients(
-        scores, List.of(points), Gradients.dx(List.of(tf.fill(tf.shape(scores), tf.constant(1f)))));
+    Gradients gradients;
+    try {
+      gradients = tf.gradients(scores, List.of(points), Gradients.dx(List.of(tf.fill(tf.shape(scores), tf.constant(1f)))));
+    } catch (RuntimeException e) {
+      throw notDifferentiable(e);
+    }
     Operand<TFloat32> gradient = gradients.dy(0);
     int rank = points.shape().numDimensions();
     int[] axes = java.util.stream.IntStream.range(1, rank).toArray();
@@ -69,12 +73,16 @@ public final class GradientPenalty {
     try {
       tf.gradients(penalty, criticVariables);
     } catch (RuntimeException e) {
-      throw new InvalidConfigException(
-          "constraint",
-          "gradient-penalty needs second-order gradients through every op of the critic, but TensorFlow has none for"
-              + " one of them (" + firstLine(e.getMessage()) + "); use weight-clipping, or a critic built from"
-              + " differentiable ops");
+      throw notDifferentiable(e);
     }
+  }
+
+  private static InvalidConfigException notDifferentiable(RuntimeException cause) {
+    return new InvalidConfigException(
+        "constraint",
+        "gradient-penalty needs second-order gradients through every op of the critic, but TensorFlow has none for"
+            + " one of them (" + firstLine(cause.getMessage()) + "); use weight-clipping, or a critic built from"
+            + " differentiable ops");
   }
 
   private static String firstLine(String message) {
