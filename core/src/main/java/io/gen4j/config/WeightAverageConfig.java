@@ -8,12 +8,13 @@ import io.gen4j.spi.InvalidConfigException;
  * copies the weights; from then on it averages with decay {@code min(decay, n / (n + 10))}, n being the
  * updates since the start, so early averages are not dominated by old weights.
  *
- * @param decay weight of the old average per update, in (0, 1), e.g. 0.999
- * @param startStep the step from which to average; 0 (default) from the start
+ * @param decay weight of the old average per update, in (0, 1), e.g. 0.999; required
+ * @param startStep the step from which to average; 0 (the default when left out) from the start
  */
-public record WeightAverageConfig(float decay, long startStep) {
+public record WeightAverageConfig(float decay, Long startStep) {
 
   public WeightAverageConfig {
+    startStep = startStep == null ? 0L : startStep;
     if (!(decay > 0 && decay < 1)) {
       throw new InvalidConfigException("decay", "must be in (0, 1), e.g. 0.999, got " + decay);
     }

@@ -51,7 +51,7 @@ class WeightConstraintsTest {
     Variable<TFloat32> state = source.stateVariable("moving_mean", () -> tf.constant(new float[] {3f}));
     Variable<TFloat32> shadowState = average.stateVariable("moving_mean", () -> tf.constant(new float[] {0f}));
     Placeholder<TInt64> step = tf.placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
-    PostUpdate update = WeightAverage.of(source, average, new WeightAverageConfig(0.5f, 10), step);
+    PostUpdate update = WeightAverage.of(source, average, new WeightAverageConfig(0.5f, 10L), step);
     var ops = update.build(tf, source.network());
     session.initialize();
 

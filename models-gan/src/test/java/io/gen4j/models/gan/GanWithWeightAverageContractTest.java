@@ -14,6 +14,6 @@ class GanWithWeightAverageContractTest extends ModelContractTest<GanConfig> {
 
   @Override
   protected GanConfig config() {
-    return SmallGanConfigs.withAverage(SmallGanConfigs.small(GanConfig.GAN_DEFAULT), new WeightAverageConfig(0.99f, 0));
+    return SmallGanConfigs.withAverage(SmallGanConfigs.small(GanConfig.GAN_DEFAULT), new WeightAverageConfig(0.99f, 0L));
   }
 }
