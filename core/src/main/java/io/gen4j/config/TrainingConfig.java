@@ -13,11 +13,13 @@ import java.util.Map;
  * @param logInterval steps between lines of {@code metrics.jsonl}, at least 1; default 50
  * @param sampleInterval steps between sample grids, at least 1; default 500
  * @param checkpointInterval steps between checkpoints, at least 1; default 1000
- * @param evaluationInterval steps between scorings of the held-out split, for models that have an
- *     {@link io.gen4j.spi.Evaluation}; they are also scored at the end; at least 1, default 1000
  * @param keepCheckpoints how many recent checkpoints to keep, at least 1; default 3
  * @param optimizers optimizer per network name, over the model's defaults; default none (model
  *     defaults)
+ * @param onNonFiniteLoss what to do when a loss becomes NaN or infinite: {@code stop} (default) or
+ *     {@code rollback} to the last checkpoint with halved learning rates
+ * @param evaluationInterval steps between scorings of the held-out split, for models that have an
+ *     {@link io.gen4j.spi.Evaluation}; they are also scored at the end; at least 1, default 1000
  */
 public record TrainingConfig(
     long steps,
@@ -25,12 +27,14 @@ public record TrainingConfig(
     int logInterval,
     int sampleInterval,
     int checkpointInterval,
-    int evaluationInterval,
     int keepCheckpoints,
-    Map<String, OptimizerConfig> optimizers) {
+    Map<String, OptimizerConfig> optimizers,
+    NonFiniteLossPolicy onNonFiniteLoss,
+    int evaluationInterval) {
 
   /** The defaults listed above. */
-  public static final TrainingConfig DEFAULT = new TrainingConfig(5000, 0, 50, 500, 1000, 1000, 3, Map.of());
+  public static final TrainingConfig DEFAULT =
+      new TrainingConfig(5000, 0, 50, 500, 1000, 3, Map.of(), NonFiniteLossPolicy.STOP, 1000);
 
   public TrainingConfig {
     if (steps < 1) {
@@ -45,13 +49,16 @@ public record TrainingConfig(
     requireAtLeastOne("evaluationInterval", evaluationInterval);
     requireAtLeastOne("keepCheckpoints", keepCheckpoints);
     optimizers = optimizers == null ? Map.of() : Map.copyOf(optimizers);
+    if (onNonFiniteLoss == null) {
+      throw new InvalidConfigException("onNonFiniteLoss", "must be stop or rollback");
+    }
   }
 
   /** This config with the given optimizers. */
   public TrainingConfig withOptimizers(Map<String, OptimizerConfig> resolved) {
     return new TrainingConfig(
-        steps, epochs, logInterval, sampleInterval, checkpointInterval, evaluationInterval, keepCheckpoints,
-        resolved);
+        steps, epochs, logInterval, sampleInterval, checkpointInterval, keepCheckpoints, resolved, onNonFiniteLoss,
+        evaluationInterval);
   }
 
   private static void requireAtLeastOne(String field, int value) {

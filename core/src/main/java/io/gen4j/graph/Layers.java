@@ -74,8 +74,8 @@ public final class Layers {
         List.of(batch, tf.constant(new int[] {(int) height, (int) width, filters})), tf.constant(0));
     Operand<TFloat32> convolved = tf.nn.conv2dBackpropInput(
         outputShape, kernel, input, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
-    // A reshape, not ensureShape, restores the static shape: TensorFlow has no gradient for EnsureShape.
-    return tf.nn.biasAdd(reshape(tf, convolved, -1, height, width, filters), bias);
+    // A reshape (unlike EnsureShape, which has no gradient) restores the static shape later layers need.
+    return tf.nn.biasAdd(tf.reshape(convolved, tf.constant(new long[] {-1, height, width, filters})), bias);
   }
 
   /**

@@ -22,6 +22,9 @@ public interface TrainingListener {
    */
   default void onEvaluation(EvaluationCompleted event) {}
 
+  /** When the run notices a problem worth a look (divergence, mode collapse, a rollback). */
+  default void onWarning(TrainingWarning event) {}
+
   /** After a checkpoint has been written. */
   default void onCheckpoint(CheckpointSaved event) {}
 

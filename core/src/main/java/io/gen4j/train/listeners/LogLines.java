@@ -4,8 +4,10 @@ import io.gen4j.spi.CheckpointSaved;
 import io.gen4j.spi.EvaluationCompleted;
 import io.gen4j.spi.StepCompleted;
 import io.gen4j.spi.TrainingEnded;
+import io.gen4j.spi.TrainingFailed;
 import io.gen4j.spi.TrainingListener;
 import io.gen4j.spi.TrainingStarted;
+import io.gen4j.spi.TrainingWarning;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,6 +46,16 @@ public final class LogLines implements TrainingListener {
   public void onEvaluation(EvaluationCompleted event) {
     LOG.info(String.format(Locale.ROOT, "step %d %s (%d images, %s)  %s", event.step(), event.dataset(),
         event.images(), event.protocol(), format(event.metrics())));
+  }
+
+  @Override
+  public void onWarning(TrainingWarning event) {
+    LOG.warn("step {}: {}", event.step(), event.message());
+  }
+
+  @Override
+  public void onFailure(TrainingFailed event) {
+    LOG.error("training failed: {}", event.cause().getMessage());
   }
 
   @Override
