@@ -16,13 +16,13 @@ import org.tensorflow.proto.Event;
  * the length, the data, masked CRC32C of the data), every checksum verified, each record an {@link
  * Event} proto.
  */
-final class EventFile {
+public final class EventFile {
 
   private static final int MASK_DELTA = 0xa282ead8;
 
   private EventFile() {}
 
-  static List<Event> read(Path file) throws IOException {
+  public static List<Event> read(Path file) throws IOException {
     ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
     List<Event> events = new ArrayList<>();
     while (bytes.hasRemaining()) {
