@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.gen4j.spi.TrainingWarning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,9 @@ import java.util.Map;
  *
  * <p>A line whose step is not after the previous line's starts again from there: a resumed run
  * re-logs the steps after its checkpoint, and those lines replace the earlier ones from that step on.
+ *
+ * <p>Warning lines ({@code step}, {@code warning}: the kind, {@code message}) are no series: they are
+ * {@link #warnings()}, every one kept, in file order.
  */
 public final class MetricsHistory {
 
@@ -35,10 +39,15 @@ public final class MetricsHistory {
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
-  private final Map<String, List<MetricPoint>> series;
+  /** The key that marks a warning line. */
+  private static final String WARNING_KEY = "warning";
 
-  private MetricsHistory(Map<String, List<MetricPoint>> series) {
+  private final Map<String, List<MetricPoint>> series;
+  private final List<TrainingWarning> warnings;
+
+  private MetricsHistory(Map<String, List<MetricPoint>> series, List<TrainingWarning> warnings) {
     this.series = series;
+    this.warnings = warnings;
   }
 
   /** Reads {@code metrics.jsonl}; a file that does not exist yet is an empty history. */
@@ -62,6 +71,7 @@ public final class MetricsHistory {
    */
   public static MetricsHistory parse(List<String> lines, String source) {
     List<Map.Entry<Long, JsonNode>> kept = new ArrayList<>();
+    List<TrainingWarning> warnings = new ArrayList<>();
     for (int index = 0; index < lines.size(); index++) {
       String line = lines.get(index);
       if (line.isBlank()) {
@@ -69,6 +79,10 @@ public final class MetricsHistory {
       }
       JsonNode node = parseLine(line, source, index + 1);
       long step = node.get("step").asLong();
+      if (node.has(WARNING_KEY)) {
+        warnings.add(warning(node, step, source, index + 1));
+        continue;
+      }
       kept.removeIf(earlier -> earlier.getKey() >= step);
       kept.add(Map.entry(step, node));
     }
@@ -82,10 +96,10 @@ public final class MetricsHistory {
       }
     }
     series.replaceAll((name, points) -> List.copyOf(points));
-    return new MetricsHistory(Collections.unmodifiableMap(series));
+    return new MetricsHistory(Collections.unmodifiableMap(series), List.copyOf(warnings));
   }
 
-  /** Whether no line has been logged. */
+  /** Whether no metrics line has been logged (warnings aside). */
   public boolean isEmpty() {
     return series.isEmpty();
   }
@@ -100,6 +114,21 @@ public final class MetricsHistory {
     Map<String, MetricPoint> latest = new LinkedHashMap<>();
     series.forEach((name, points) -> latest.put(name, points.get(points.size() - 1)));
     return latest;
+  }
+
+  /** Every warning line, in the order they were logged; a resume keeps those of the earlier part. */
+  public List<TrainingWarning> warnings() {
+    return warnings;
+  }
+
+  private static TrainingWarning warning(JsonNode node, long step, String source, int number) {
+    JsonNode kind = node.get(WARNING_KEY);
+    JsonNode message = node.path("message");
+    if (!kind.isTextual() || !message.isTextual()) {
+      throw new IllegalArgumentException(source + ":" + number
+          + ": a warning line needs a text \"warning\" and a text \"message\", got " + abbreviate(node.toString()));
+    }
+    return new TrainingWarning(step, kind.asText(), message.asText());
   }
 
   private static JsonNode parseLine(String line, String source, int number) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.gen4j.spi.TrainingWarning;
 import io.gen4j.train.RunDirectory;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -31,12 +32,14 @@ import javax.imageio.ImageIO;
 /**
  * The run report, {@code index.html}: one self-contained page (every image embedded as a {@code data:}
  * URI, a content security policy that forbids loading anything else) with the run's status, the
- * latest value of every metrics series (evaluation values included), the metrics plot, an animation
- * of the fixed-noise samples across training, the sample grid of every interval, the config and the
+ * warnings of the run, the latest value of every metrics series (evaluation values included), the
+ * figures of {@code gen4j eval} when the run has been evaluated, the metrics plot, an animation of the
+ * fixed-noise samples across training, the sample grid of every interval, the config and the
  * provenance. Alongside it, the animation is written as {@code samples.gif}.
  *
  * <p>Everything is read from the run directory ({@code config.json}, {@code provenance.json}, {@code
- * metrics.jsonl}, {@code samples/step-NNNNNNNN.png}), so the report of any run can be rebuilt.
+ * status.json}, {@code metrics.jsonl} with its warning lines, {@code eval.json}, {@code
+ * samples/step-NNNNNNNN.png}), so {@link #rewrite(Path)} rebuilds the report of any run.
  */
 public final class RunReport {
 
@@ -45,12 +48,31 @@ public final class RunReport {
   private RunReport() {}
 
   /**
-   * Writes {@code index.html} and, once there are two sample grids, {@code samples.gif}, each
-   * atomically.
+   * Records the status in {@code status.json}, then writes {@code index.html} and, once there are two
+   * sample grids, {@code samples.gif}, each atomically.
    */
   public static void write(RunDirectory run, RunStatus status) {
     requireNonNull(run, "run is null");
     requireNonNull(status, "status is null");
+    RunStatus.write(status, run.statusFile());
+    render(run, status);
+  }
+
+  /**
+   * Rebuilds {@code index.html} (and {@code samples.gif}) of a run from its directory alone, with the
+   * status recorded in {@code status.json}: for a command that adds to a finished run, such as {@code
+   * gen4j eval} writing {@code eval.json}.
+   *
+   * @param runDirectory a run directory (it has a {@code config.json})
+   * @throws IllegalArgumentException naming the file when it is no run directory or a file in it is
+   *     malformed
+   */
+  public static void rewrite(Path runDirectory) {
+    RunDirectory run = RunDirectory.open(runDirectory);
+    render(run, RunStatus.read(run.statusFile()));
+  }
+
+  private static void render(RunDirectory run, RunStatus status) {
     List<SampleGrid> grids = sampleGrids(run.samplesDirectory());
     Optional<byte[]> animation = animation(grids);
     animation.ifPresent(gif -> AtomicFiles.write(run.samplesAnimation(), gif));
@@ -122,7 +144,10 @@ public final class RunReport {
         body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1000px; padding: 0 1em; color: #222; }
         h1 { margin-bottom: 0.2em; }
         .status { color: #555; margin-top: 0; }
-        .status.failed { color: #b00020; }
+        .status.failed, .error { color: #b00020; }
+        a.warned { color: #a05a00; }
+        #warnings td { vertical-align: top; }
+        table.details th { font-weight: normal; color: #555; vertical-align: top; }
         table { border-collapse: collapse; }
         th, td { padding: 0.25em 1em 0.25em 0; text-align: left; }
         td.value { font-variant-numeric: tabular-nums; text-align: right; }
@@ -138,9 +163,25 @@ public final class RunReport {
         </head>
         <body>
         """);
+    List<TrainingWarning> warnings = history.warnings();
     page.append("<header>\n<h1>").append(escape(title)).append("</h1>\n");
     page.append("<p class=\"status").append(status instanceof RunStatus.Failed ? " failed" : "").append("\">model <b>")
-        .append(escape(modelType)).append("</b> · ").append(escape(status.describe())).append("</p>\n</header>\n");
+        .append(escape(modelType)).append("</b> · ").append(escape(status.describe()));
+    if (!warnings.isEmpty()) {
+      page.append(" · <a class=\"warned\" href=\"#warnings\">").append(warnings.size())
+          .append(warnings.size() == 1 ? " warning" : " warnings").append("</a>");
+    }
+    page.append("</p>\n</header>\n");
+
+    if (!warnings.isEmpty()) {
+      page.append("<section id=\"warnings\">\n<h2>Warnings</h2>\n");
+      page.append("<table>\n<tr><th>step</th><th>warning</th><th>message</th></tr>\n");
+      for (TrainingWarning warning : warnings) {
+        page.append("<tr><td class=\"value\">").append(warning.step()).append("</td><td>").append(escape(warning.kind()))
+            .append("</td><td>").append(escape(warning.message())).append("</td></tr>\n");
+      }
+      page.append("</table>\n</section>\n");
+    }
 
     page.append("<section id=\"figures\">\n<h2>")
         .append(status instanceof RunStatus.Finished ? "Final figures" : "Latest figures").append("</h2>\n");
@@ -156,6 +197,8 @@ public final class RunReport {
       page.append("</table>\n");
     }
     page.append("</section>\n");
+
+    readText(run.evaluationFile()).ifPresent(evaluation -> page.append(EvaluationSection.html(run.evaluationFile(), evaluation)));
 
     if (!LossPlot.panels(history).isEmpty()) {
       page.append("<section id=\"metrics\">\n<h2>Metrics</h2>\n");
@@ -230,7 +273,7 @@ public final class RunReport {
     }
   }
 
-  private static String escape(String text) {
+  static String escape(String text) {
     StringBuilder escaped = new StringBuilder(text.length());
     for (char character : text.toCharArray()) {
       switch (character) {

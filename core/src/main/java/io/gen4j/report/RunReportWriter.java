@@ -3,10 +3,12 @@ package io.gen4j.report;
 import static java.util.Objects.requireNonNull;
 
 import io.gen4j.spi.SamplesReady;
+import io.gen4j.spi.StepCompleted;
 import io.gen4j.spi.TrainingEnded;
 import io.gen4j.spi.TrainingFailed;
 import io.gen4j.spi.TrainingListener;
 import io.gen4j.spi.TrainingStarted;
+import io.gen4j.spi.TrainingWarning;
 import io.gen4j.train.RunDirectory;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -14,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the {@link RunReport} of a run current: written when training starts, at every sample
- * interval, and at the end or on failure. It reads the sample grids from disk, so it goes after the
- * listener that writes them.
+ * interval, at each warning, and at the end or on failure. It reads the sample grids and the warning
+ * lines of {@code metrics.jsonl} from disk, so it goes after the listeners that write them.
  */
 public final class RunReportWriter implements TrainingListener {
 
@@ -23,6 +25,7 @@ public final class RunReportWriter implements TrainingListener {
 
   private final RunDirectory run;
   private long totalSteps;
+  private long step;
 
   public RunReportWriter(RunDirectory run) {
     this.run = requireNonNull(run, "run is null");
@@ -31,12 +34,25 @@ public final class RunReportWriter implements TrainingListener {
   @Override
   public void onStart(TrainingStarted event) {
     totalSteps = event.totalSteps();
-    RunReport.write(run, new RunStatus.Running(event.firstStep(), totalSteps));
+    step = event.firstStep();
+    RunReport.write(run, new RunStatus.Running(step, totalSteps));
+  }
+
+  @Override
+  public void afterStep(StepCompleted event) {
+    step = event.step();
   }
 
   @Override
   public void onSamples(SamplesReady event) {
-    RunReport.write(run, new RunStatus.Running(event.step(), totalSteps));
+    step = event.step();
+    RunReport.write(run, new RunStatus.Running(step, totalSteps));
+  }
+
+  /** Warnings are rare (once per episode), and a person should see them without waiting for the next samples. */
+  @Override
+  public void onWarning(TrainingWarning event) {
+    RunReport.write(run, new RunStatus.Running(step, totalSteps));
   }
 
   @Override

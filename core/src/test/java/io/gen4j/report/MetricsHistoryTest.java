@@ -3,6 +3,7 @@ package io.gen4j.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gen4j.spi.TrainingWarning;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,6 +47,31 @@ class MetricsHistoryTest {
 
     assertThat(history.series().get("loss"))
         .containsExactly(new MetricPoint(10, 3.0), new MetricPoint(20, 2.5), new MetricPoint(30, 1.5));
+  }
+
+  @Test
+  void warningLinesAreWarningsNotSeriesAndDoNotCutTheHistory() {
+    MetricsHistory history = MetricsHistory.parse(List.of(
+        "{\"step\":10,\"d_loss\":0.5}",
+        "{\"step\":20,\"d_loss\":0.01}",
+        "{\"step\":20,\"warning\":\"discriminator-wins\",\"message\":\"the discriminator wins outright\"}",
+        "{\"step\":30,\"warning\":\"rollback\",\"message\":\"step 30: d_loss is NaN; rolled back to step 10\"}",
+        "{\"step\":20,\"d_loss\":0.4}"), "m.jsonl");
+
+    // the warning at step 20 does not replace the metrics line of step 20, the resumed line does
+    assertThat(history.series()).containsOnlyKeys("d_loss");
+    assertThat(history.series().get("d_loss")).containsExactly(new MetricPoint(10, 0.5), new MetricPoint(20, 0.4));
+    assertThat(history.warnings()).containsExactly(
+        new TrainingWarning(20, "discriminator-wins", "the discriminator wins outright"),
+        new TrainingWarning(30, "rollback", "step 30: d_loss is NaN; rolled back to step 10"));
+  }
+
+  @Test
+  void warningLineWithoutAMessageNamesTheLine() {
+    assertThatThrownBy(() -> MetricsHistory.parse(List.of("{\"step\":5,\"warning\":\"rollback\"}"), "m.jsonl"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("m.jsonl:1: a warning line needs a text \"warning\" and a text \"message\", got "
+            + "{\"step\":5,\"warning\":\"rollback\"}");
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.gen4j.spi.StepCompleted;
 import io.gen4j.spi.TrainingEnded;
 import io.gen4j.spi.TrainingListener;
 import io.gen4j.spi.TrainingStarted;
+import io.gen4j.spi.TrainingWarning;
 import io.gen4j.train.RunDirectory;
 import io.gen4j.train.listeners.MetricsFileWriter;
 import io.gen4j.train.listeners.SampleGridWriter;
@@ -20,11 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * A run directory written by the real listeners from made-up events, quickly and without TensorFlow:
  * 40 steps, metrics every 5 (an evaluation value every 20), samples every 10 that fade from noise into
- * MNIST test digits as a GAN's would sharpen.
+ * MNIST test digits as a GAN's would sharpen, and a warning at step 25.
  */
 final class ReportFixture {
 
@@ -37,6 +39,26 @@ final class ReportFixture {
         "seed" : 7,
         "model" : { "type" : "tiny-gan", "latentSize" : 8, "hidden" : 16 },
         "training" : { "steps" : 40 }
+      }
+      """;
+
+  static final long WARNING_STEP = 25;
+  static final TrainingWarning WARNING = new TrainingWarning(WARNING_STEP, "discriminator-wins",
+      "the discriminator wins outright: d_loss 0.0100 and D(G(z)) 0.0100 for 5 logged intervals <here>");
+
+  /** An {@code eval.json} as {@code gen4j eval} writes it, with a metric the report has never heard of. */
+  static final String EVALUATION = """
+      {
+        "dataset" : "mnist",
+        "testImages" : 10000,
+        "featureNetwork" : { "dataset" : "mnist", "architectureVersion" : 1, "testAccuracy" : 0.9912 },
+        "settings" : { "samples" : 10000, "seed" : 1, "kidSubsets" : 100 },
+        "model" : { "source" : "run", "count" : 10000, "fid" : 23.456789, "kidMean" : 0.0123,
+                    "classHistogram" : [ 980, 1020 ], "sharpness" : 0.5 },
+        "reference" : { "source" : "mnist train", "count" : 10000, "fid" : 0.987654, "kidMean" : 0.0001,
+                        "classHistogram" : [ 1000, 1000 ] },
+        "runMetrics" : { "test_score" : { "step" : 40, "value" : 4.0 } },
+        "created" : "2026-01-02T03:04:05Z"
       }
       """;
 
@@ -55,10 +77,29 @@ final class ReportFixture {
         SamplesReady samples = new SamplesReady(step, samples(digits, step / (double) TOTAL_STEPS), step == TOTAL_STEPS);
         listeners.forEach(listener -> listener.onSamples(samples));
       }
+      if (step == WARNING_STEP) {
+        listeners.forEach(listener -> listener.onWarning(WARNING));
+      }
     }
     TrainingEnded ended = new TrainingEnded(TOTAL_STEPS, run.path(), metrics(TOTAL_STEPS), Duration.ofSeconds(3));
     listeners.forEach(listener -> listener.onEnd(ended));
     return run;
+  }
+
+  /** A copy of a run directory in {@code runs}, under the same name, for a test to change. */
+  static RunDirectory copy(RunDirectory run, Path runs) throws IOException {
+    Path target = runs.resolve(run.path().getFileName());
+    try (Stream<Path> files = Files.walk(run.path())) {
+      for (Path file : files.toList()) {
+        Path copied = target.resolve(run.path().relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(copied);
+        } else {
+          Files.copy(file, copied);
+        }
+      }
+    }
+    return RunDirectory.open(target);
   }
 
   /** A new run directory with its config and provenance, as training starts. */

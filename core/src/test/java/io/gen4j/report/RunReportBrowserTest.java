@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens the run report in headless Chromium (Debian's {@code chromium}): it loads with no console
- * message, every image decodes, and a screenshot shows it. Skipped, with how to install it, where
+ * Opens the run report in headless Chromium (Debian's {@code chromium}), with its warnings and an
+ * evaluation: it loads with no console message, every image decodes, and a screenshot shows it. Skipped, with how to install it, where
  * Chromium is absent; CI installs it.
  */
 class RunReportBrowserTest {
@@ -66,6 +66,8 @@ class RunReportBrowserTest {
     }
     chromium = found.get();
     run = ReportFixture.finishedRun(runs);
+    Files.writeString(run.evaluationFile(), ReportFixture.EVALUATION);
+    RunReport.rewrite(run.path());
   }
 
   @Test
@@ -98,7 +100,8 @@ class RunReportBrowserTest {
   }
 
   @Test
-  void screenshotShowsTheReport(@TempDir Path profile) throws Exception {    Path screenshot = Path.of("target", "chromium", "report-screenshot.png").toAbsolutePath();
+  void screenshotShowsTheReport(@TempDir Path profile) throws Exception {
+    Path screenshot = Path.of("target", "chromium", "report-screenshot.png").toAbsolutePath();
     Files.createDirectories(screenshot.getParent());
     Files.deleteIfExists(screenshot);
 

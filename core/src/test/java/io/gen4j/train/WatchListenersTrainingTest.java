@@ -84,8 +84,8 @@ class WatchListenersTrainingTest {
         steps.computeIfAbsent(value.getTag(), tag -> new TreeSet<>()).add(event.getStep());
       }
     }
-    assertThat(steps).containsOnlyKeys(
-        "discriminator_loss", "generator_loss", "images_per_second", "samples/image");
+    assertThat(steps).containsOnlyKeys("discriminator_loss", "generator_loss", "discriminator_grad_norm",
+        "generator_grad_norm", "images_per_second", "samples/image");
     assertThat(steps.get("generator_loss")).containsExactly(5L, 10L, 15L, 20L);
     assertThat(steps.get("samples/image")).containsExactly(10L, 20L);
 
