@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a file through a temporary file in the same directory and a rename, so readers never see half of it. */
+/**
+ * Writes a file through a temporary file in the same directory and a rename, so readers never see half
+ * of it. The temporary file is created like any other (the umask decides who may read it), not with
+ * {@link Files#createTempFile}'s owner-only permissions, since the report is meant to be shared.
+ */
 final class AtomicFiles {
 
   private AtomicFiles() {}
@@ -15,7 +19,7 @@ final class AtomicFiles {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      Path temporary = Files.createTempFile(parent, "." + file.getFileName() + "-", ".tmp");
+      Path temporary = parent.resolve("." + file.getFileName() + ".tmp");
       try {
         Files.write(temporary, bytes);
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -93,7 +93,7 @@ final class EvaluationSection {
 
   /**
    * A value on one line: numbers to four significant digits, lists in brackets, objects as {@code key
-   * value · key value} with nested objects in parentheses.
+   * value · key value} with nested objects in parentheses, an empty object as {@code none}.
    */
   static String inline(JsonNode value) {
     if (value.isIntegralNumber()) {
@@ -105,6 +105,9 @@ final class EvaluationSection {
     if (value.isArray()) {
       return StreamSupport.stream(value.spliterator(), false).map(EvaluationSection::inline)
           .collect(Collectors.joining(", ", "[", "]"));
+    }
+    if (value.isObject() && value.isEmpty()) {
+      return "none";
     }
     if (value.isObject()) {
       return value.properties().stream()

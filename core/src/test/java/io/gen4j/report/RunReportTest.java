@@ -13,6 +13,7 @@ import io.gen4j.train.TrainingException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +65,12 @@ class RunReportTest {
     assertThat(page).contains("<tr><td class=\"value\">25</td><td>discriminator-wins</td><td>the discriminator wins"
         + " outright: d_loss 0.0100 and D(G(z)) 0.0100 for 5 logged intervals &lt;here&gt;</td></tr>");
     assertThat(page).doesNotContain("<h2>Evaluation</h2>");
+    // readable by whoever may read the run's other files: the umask decides, not owner-only temporary files
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Path plain = Files.writeString(shared.resolve("plain.txt"), "x");
+      assertThat(Files.getPosixFilePermissions(run.reportFile())).isEqualTo(Files.getPosixFilePermissions(plain));
+      assertThat(Files.getPosixFilePermissions(run.samplesAnimation())).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
 
     List<String> sources = imageSources(page);
     assertThat(sources).hasSize(1 + 1 + 4);
@@ -131,6 +138,11 @@ class RunReportTest {
         "<tr><th>runMetrics</th><td>test_score (step 40 · value 4.000)</td></tr>",
         "<tr><th>created</th><td>2026-01-02T03:04:05Z</td></tr>");
     assertThat(page.indexOf("<h2>Final figures</h2>")).isLessThan(page.indexOf("<h2>Evaluation</h2>"));
+
+    // a samples file's evaluation has no run metrics
+    Files.writeString(run.evaluationFile(), ReportFixture.EVALUATION.replaceFirst("\"runMetrics\" : \\{[^\n]*\n", "\"runMetrics\" : { },\n"));
+    RunReport.rewrite(run.path());
+    assertThat(Files.readString(run.reportFile())).contains("<tr><th>runMetrics</th><td>none</td></tr>");
   }
 
   @Test
