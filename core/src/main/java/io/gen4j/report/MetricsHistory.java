@@ -30,6 +30,11 @@ import java.util.Map;
  *
  * <p>Warning lines ({@code step}, {@code warning}: the kind, {@code message}) are no series: they are
  * {@link #warnings()}, every one kept, in file order.
+ *
+ * <p>Evaluation lines ({@code step}, {@code evaluation}: the dataset scored, {@code images}, {@code
+ * protocol} and the scores) give series named after the dataset and the score, such as {@code
+ * mnist-test negative_elbo}, so that held-out scores never mix with the training metrics of the same
+ * name; they do not cut the history of the training lines logged at their step.
  */
 public final class MetricsHistory {
 
@@ -41,6 +46,12 @@ public final class MetricsHistory {
 
   /** The key that marks a warning line. */
   private static final String WARNING_KEY = "warning";
+
+  /** The key that marks an evaluation line; its value names the dataset scored. */
+  private static final String EVALUATION_KEY = "evaluation";
+
+  /** Keys of an evaluation line that are not series. */
+  private static final List<String> EVALUATION_POSITION_KEYS = List.of("step", "images");
 
   private final Map<String, List<MetricPoint>> series;
   private final List<TrainingWarning> warnings;
@@ -71,6 +82,7 @@ public final class MetricsHistory {
    */
   public static MetricsHistory parse(List<String> lines, String source) {
     List<Map.Entry<Long, JsonNode>> kept = new ArrayList<>();
+    List<Map.Entry<Long, JsonNode>> evaluations = new ArrayList<>();
     List<TrainingWarning> warnings = new ArrayList<>();
     for (int index = 0; index < lines.size(); index++) {
       String line = lines.get(index);
@@ -83,6 +95,11 @@ public final class MetricsHistory {
         warnings.add(warning(node, step, source, index + 1));
         continue;
       }
+      evaluations.removeIf(earlier -> earlier.getKey() >= step);
+      if (node.has(EVALUATION_KEY)) {
+        evaluations.add(Map.entry(step, node));
+        continue;
+      }
       kept.removeIf(earlier -> earlier.getKey() >= step);
       kept.add(Map.entry(step, node));
     }
@@ -91,6 +108,15 @@ public final class MetricsHistory {
       for (Map.Entry<String, JsonNode> field : line.getValue().properties()) {
         if (!POSITION_KEYS.contains(field.getKey()) && field.getValue().isNumber()) {
           series.computeIfAbsent(field.getKey(), name -> new ArrayList<>())
+              .add(new MetricPoint(line.getKey(), field.getValue().asDouble()));
+        }
+      }
+    }
+    for (Map.Entry<Long, JsonNode> line : evaluations) {
+      String dataset = line.getValue().get(EVALUATION_KEY).asText();
+      for (Map.Entry<String, JsonNode> field : line.getValue().properties()) {
+        if (!EVALUATION_POSITION_KEYS.contains(field.getKey()) && field.getValue().isNumber()) {
+          series.computeIfAbsent(dataset + " " + field.getKey(), name -> new ArrayList<>())
               .add(new MetricPoint(line.getKey(), field.getValue().asDouble()));
         }
       }

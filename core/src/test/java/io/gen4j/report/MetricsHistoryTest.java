@@ -37,6 +37,24 @@ class MetricsHistoryTest {
   }
 
   @Test
+  void evaluationLinesAreSeriesNamedAfterTheirDatasetAndKeepTheTrainingLineOfTheirStep() {
+    MetricsHistory history = MetricsHistory.parse(List.of(
+        "{\"step\":10,\"epoch\":0,\"negative_elbo\":120.0}",
+        "{\"step\":10,\"evaluation\":\"mnist-test\",\"images\":10000,\"protocol\":\"dynamic binarization\","
+            + "\"negative_elbo\":118.0}",
+        "{\"step\":20,\"epoch\":0,\"negative_elbo\":110.0}",
+        "{\"step\":20,\"evaluation\":\"mnist-test\",\"images\":10000,\"protocol\":\"dynamic binarization\","
+            + "\"negative_elbo\":109.0}",
+        "{\"step\":20,\"epoch\":0,\"negative_elbo\":111.0}"), "m.jsonl");
+
+    assertThat(history.series()).containsOnlyKeys("negative_elbo", "mnist-test negative_elbo");
+    assertThat(history.series().get("negative_elbo"))
+        .containsExactly(new MetricPoint(10, 120.0), new MetricPoint(20, 111.0));
+    // The resumed run's line at step 20 drops the evaluation it has not yet repeated.
+    assertThat(history.series().get("mnist-test negative_elbo")).containsExactly(new MetricPoint(10, 118.0));
+  }
+
+  @Test
   void linesOfAResumedRunReplaceTheOnesFromTheirStepOn() {
     MetricsHistory history = MetricsHistory.parse(List.of(
         "{\"step\":10,\"loss\":3.0}",
