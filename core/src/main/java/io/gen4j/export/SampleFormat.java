@@ -22,7 +22,7 @@ public enum SampleFormat {
    */
   PNGS,
 
-  /** A NumPy {@code .npy} array, float32 in [0, 1]: see {@link NpyFile}. */
+  /** A NumPy {@code .npy} array, float32 in [0, 1]: see {@link NpyImages}. */
   NPY;
 
   /** Pixels drawn per image pixel in a grid. */
@@ -76,7 +76,7 @@ public enum SampleFormat {
     }
     switch (this) {
       case GRID -> ImageGrid.write(batch, ImageGrid.squareColumns(batch.count()), GRID_SCALE, out);
-      case NPY -> NpyFile.write(out, batch);
+      case NPY -> NpyImages.write(batch, out);
       case PNGS -> writePngs(batch, out);
     }
   }
