@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -51,7 +52,9 @@ final class Directories {
     Path parent = target.toAbsolutePath().getParent();
     try {
       Files.createDirectories(parent);
-      return Files.createTempDirectory(parent, "." + target.getFileName() + "." + purpose + "-");
+      // Not Files.createTempDirectory: its owner-only permissions would stay on the renamed directory.
+      String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), Character.MAX_RADIX);
+      return Files.createDirectory(parent.resolve("." + target.getFileName() + "." + purpose + "-" + suffix));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a directory in " + parent + ": " + e.getMessage(), e);
     }

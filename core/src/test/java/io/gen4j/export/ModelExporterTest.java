@@ -3,6 +3,7 @@ package io.gen4j.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gen4j.Gen4j;
 import io.gen4j.spi.ImageBatch;
@@ -14,6 +15,7 @@ import io.gen4j.train.Sampler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -148,6 +150,15 @@ class ModelExporterTest {
     assertThat(out.resolve("saved_model.pb")).isRegularFile();
     assertThat(out.resolve(ExportManifest.FILE_NAME)).isRegularFile();
     assertThat(entries(work)).containsExactly("export");
+  }
+
+  @Test
+  void theExportDirectoryGetsTheUsualPermissions() throws IOException {
+    Path out = work.resolve("export");
+    GEN4J.exporter().export(run, out, false);
+    Path plain = Files.createDirectory(work.resolve("plain"));
+    assumeTrue(Files.getFileStore(plain).supportsFileAttributeView(PosixFileAttributeView.class), "POSIX permissions");
+    assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(plain));
   }
 
   @Test
