@@ -42,11 +42,17 @@ public final class BenchTable {
         load(measured.loadAverage()));
   }
 
-  /** The whole report: header, columns, rows, the data pipeline's cost and how memory was measured. */
+  /** The whole report: header, columns, rows and footer. */
   public static String format(BenchReport report) {
     StringBuilder text = new StringBuilder(header(report.environment(), report.settings()));
     text.append(columns());
     report.results().forEach(result -> text.append(row(result)));
+    return text.append(footer(report)).toString();
+  }
+
+  /** What follows the rows: the data pipeline's cost per model and batch size, and how memory was measured. */
+  public static String footer(BenchReport report) {
+    StringBuilder text = new StringBuilder();
     if (!report.pipelineCosts().isEmpty()) {
       text.append(String.format(Locale.ROOT, "%ndata pipeline cost (median ms per iteration, real - synthetic):%n"));
       for (PipelineCost cost : report.pipelineCosts()) {

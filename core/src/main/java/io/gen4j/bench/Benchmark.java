@@ -51,7 +51,7 @@ public final class Benchmark {
     requireNonNull(settings, "settings is null");
     requireNonNull(dataset, "dataset is null");
     requireNonNull(onResult, "onResult is null");
-    List<ModelProvider<?>> providers = providers(settings.modelTypes());
+    List<ModelProvider<?>> providers = providers(settings);
     BenchEnvironment environment = BenchEnvironment.current();
     boolean resetWorks = ResidentMemory.resetPeak();
     List<BenchResult> results = new ArrayList<>();
@@ -67,12 +67,22 @@ public final class Benchmark {
     return new BenchReport(environment, settings, ResidentMemory.method(resetWorks), results);
   }
 
-  private List<ModelProvider<?>> providers(List<String> modelTypes) {
-    if (modelTypes.isEmpty()) {
+  /**
+   * The model types {@code settings} select, in the order they will run: the named ones without
+   * repeats, or every discovered type, sorted.
+   *
+   * @throws IllegalArgumentException naming the available types if a model type is unknown
+   */
+  public List<String> modelTypes(BenchSettings settings) {
+    return providers(settings).stream().map(ModelProvider::name).toList();
+  }
+
+  private List<ModelProvider<?>> providers(BenchSettings settings) {
+    if (settings.modelTypes().isEmpty()) {
       return List.copyOf(catalog.models().values());
     }
     List<ModelProvider<?>> providers = new ArrayList<>();
-    for (String type : new LinkedHashSet<>(modelTypes)) {
+    for (String type : new LinkedHashSet<>(settings.modelTypes())) {
       providers.add(catalog.provider(type));
     }
     return providers;

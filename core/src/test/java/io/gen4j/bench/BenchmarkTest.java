@@ -9,6 +9,8 @@ import io.gen4j.data.ImageDataset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.data.Offset;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,10 +31,10 @@ class BenchmarkTest {
     assertThat(seen).isEqualTo(report.results());
     assertThat(report.results()).extracting(BenchResult::modelType, BenchResult::batchSize, BenchResult::mode)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("tiny-gan", 16, BenchMode.REAL),
-            org.assertj.core.groups.Tuple.tuple("tiny-gan", 16, BenchMode.SYNTHETIC),
-            org.assertj.core.groups.Tuple.tuple("tiny-gan", 500, BenchMode.REAL),
-            org.assertj.core.groups.Tuple.tuple("tiny-gan", 500, BenchMode.SYNTHETIC));
+            Tuple.tuple("tiny-gan", 16, BenchMode.REAL),
+            Tuple.tuple("tiny-gan", 16, BenchMode.SYNTHETIC),
+            Tuple.tuple("tiny-gan", 500, BenchMode.REAL),
+            Tuple.tuple("tiny-gan", 500, BenchMode.SYNTHETIC));
     BenchMeasurement real = (BenchMeasurement) report.results().get(0);
     BenchMeasurement synthetic = (BenchMeasurement) report.results().get(1);
     for (BenchMeasurement measured : List.of(real, synthetic)) {
@@ -44,7 +46,7 @@ class BenchmarkTest {
       assertThat(millis.min()).isPositive();
       assertThat(millis.median()).isBetween(millis.p10(), millis.p90());
       assertThat(millis.mean()).isBetween(millis.min(), millis.max());
-      assertThat(measured.imagesPerSecond()).isCloseTo(16 * 1000 / millis.median(), org.assertj.core.data.Offset.offset(1e-6));
+      assertThat(measured.imagesPerSecond()).isCloseTo(16 * 1000 / millis.median(), Offset.offset(1e-6));
       assertThat(measured.peakResidentBytes()).isGreaterThan(50L * 1024 * 1024);
     }
     assertThat(real.dataWaitShare()).isBetween(0.0, 1.0);
@@ -74,6 +76,9 @@ class BenchmarkTest {
   void unknownModelTypeListsTheAvailableOnesBeforeAnythingRuns() {
     BenchSettings settings = new BenchSettings(List.of("tiny-gan", "no-such-model"), List.of(16), 0, 1,
         List.of(BenchMode.SYNTHETIC), 1);
+    assertThatThrownBy(() -> benchmark.modelTypes(settings))
+        .hasMessage("unknown model type 'no-such-model'; available: [tiny-gan]");
+    assertThat(benchmark.modelTypes(BenchSettings.defaults())).containsExactly("tiny-gan");
     List<BenchResult> seen = new ArrayList<>();
     assertThatThrownBy(() -> benchmark.run(settings, BundledMnist.train().slice(64), seen::add))
         .isInstanceOf(IllegalArgumentException.class)
