@@ -3,6 +3,7 @@ package io.gen4j;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.gen4j.config.ConfigLoader;
+import io.gen4j.export.ModelExporter;
 import io.gen4j.inject.Gen4jModule;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.train.Experiments;
@@ -61,5 +62,10 @@ public final class Gen4j {
   /** Importance-sampled likelihood estimates of runs. */
   public LikelihoodEstimator likelihoodEstimator() {
     return injector.getInstance(LikelihoodEstimator.class);
+  }
+
+  /** Exports runs' generators (or decoders) as TensorFlow SavedModels. */
+  public ModelExporter exporter() {
+    return injector.getInstance(ModelExporter.class);
   }
 }
