@@ -13,9 +13,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code gen4j nll --run DIR [--k 500]}: the test negative ELBO and the importance-sampled NLL. */
-@Command(name = "nll", description = {
-    "Estimate a run's test-set negative log-likelihood by importance sampling (the IWAE bound, k samples",
-    "per image), with its negative ELBO on the same observations; for models with an inference network (vae)."})
+@Command(name = "nll", description = "Estimate a run's test-set negative log-likelihood by importance sampling"
+    + " (the IWAE bound, k samples per image), with its negative ELBO on the same observations; for models with an"
+    + " inference network (vae).")
 final class NllCommand implements Callable<Integer> {
 
   private final Supplier<Gen4j> gen4j;
