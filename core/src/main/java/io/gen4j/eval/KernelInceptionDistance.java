@@ -2,7 +2,6 @@ package io.gen4j.eval;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
@@ -58,8 +57,8 @@ public record KernelInceptionDistance(double mean, double standardDeviation, int
     int[][] firstIndices = new int[subsets][];
     int[][] secondIndices = new int[subsets][];
     for (int subset = 0; subset < subsets; subset++) {
-      firstIndices[subset] = sampleWithoutReplacement(random, first.count(), size);
-      secondIndices[subset] = sampleWithoutReplacement(random, second.count(), size);
+      firstIndices[subset] = RandomIndices.withoutReplacement(random, first.count(), size);
+      secondIndices[subset] = RandomIndices.withoutReplacement(random, second.count(), size);
     }
     double[] estimates = IntStream.range(0, subsets)
         .parallel()
@@ -127,21 +126,6 @@ public record KernelInceptionDistance(double mean, double standardDeviation, int
       }
     }
     return sum;
-  }
-
-  /** {@code size} distinct indices below {@code bound}: a partial Fisher-Yates shuffle. */
-  static int[] sampleWithoutReplacement(SplittableRandom random, int bound, int size) {
-    int[] pool = new int[bound];
-    for (int i = 0; i < bound; i++) {
-      pool[i] = i;
-    }
-    for (int i = 0; i < size; i++) {
-      int other = i + random.nextInt(bound - i);
-      int swapped = pool[i];
-      pool[i] = pool[other];
-      pool[other] = swapped;
-    }
-    return Arrays.copyOf(pool, size);
   }
 
   private static void requireSameDimension(Features first, Features second) {
