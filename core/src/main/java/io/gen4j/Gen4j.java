@@ -3,6 +3,7 @@ package io.gen4j;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.gen4j.config.ConfigLoader;
+import io.gen4j.eval.Evaluations;
 import io.gen4j.inject.Gen4jModule;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.train.Experiments;
@@ -49,5 +50,10 @@ public final class Gen4j {
   /** Trains, resumes and samples runs. */
   public Experiments experiments() {
     return injector.getInstance(Experiments.class);
+  }
+
+  /** Evaluates runs and sample files (FID, KID, IS, class coverage, precision and recall). */
+  public Evaluations evaluations() {
+    return injector.getInstance(Evaluations.class);
   }
 }
