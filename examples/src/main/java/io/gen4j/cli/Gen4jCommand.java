@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Generative image models (GAN, DCGAN, WGAN, VAE) on TensorFlow Java.",
-    subcommands = {ModelsCommand.class, TrainCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ModelsCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class Gen4jCommand implements Runnable {
 
   /** Exit code of a run stopped by a user mistake (bad config, bad data, bad arguments). */
@@ -72,6 +72,9 @@ public final class Gen4jCommand implements Runnable {
       }
       if (type == SampleCommand.class) {
         return type.cast(new SampleCommand(this::gen4j));
+      }
+      if (type == EvalCommand.class) {
+        return type.cast(new EvalCommand(this::gen4j));
       }
       return CommandLine.defaultFactory().create(type);
     }

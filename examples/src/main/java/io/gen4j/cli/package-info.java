@@ -1,2 +1,2 @@
-/** The {@code gen4j} command line: {@code models}, {@code train}, {@code sample}. */
+/** The {@code gen4j} command line: {@code models}, {@code train}, {@code sample}, {@code eval}. */
 package io.gen4j.cli;
