@@ -18,6 +18,9 @@ public sealed interface OptimizerConfig {
   /** Step size, greater than 0. */
   float learningRate();
 
+  /** The same optimizer with another learning rate. */
+  OptimizerConfig withLearningRate(float rate);
+
   /** Defaults of the optimizer of that type name, or null if there is none. */
   static OptimizerConfig defaultsOf(String type) {
     return switch (type) {
@@ -46,6 +49,11 @@ public sealed interface OptimizerConfig {
       requireFraction("beta2", beta2);
       requirePositive("epsilon", epsilon);
     }
+
+    @Override
+    public Adam withLearningRate(float rate) {
+      return new Adam(rate, beta1, beta2, epsilon);
+    }
   }
 
   /**
@@ -67,6 +75,11 @@ public sealed interface OptimizerConfig {
       requireFraction("decay", decay);
       requireFraction("momentum", momentum);
       requirePositive("epsilon", epsilon);
+    }
+
+    @Override
+    public RmsProp withLearningRate(float rate) {
+      return new RmsProp(rate, decay, momentum, epsilon);
     }
   }
 

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param keepCheckpoints how many recent checkpoints to keep, at least 1; default 3
  * @param optimizers optimizer per network name, over the model's defaults; default none (model
  *     defaults)
+ * @param onNonFiniteLoss what to do when a loss becomes NaN or infinite: {@code stop} (default) or
+ *     {@code rollback} to the last checkpoint with halved learning rates
  */
 public record TrainingConfig(
     long steps,
@@ -24,10 +26,11 @@ public record TrainingConfig(
     int sampleInterval,
     int checkpointInterval,
     int keepCheckpoints,
-    Map<String, OptimizerConfig> optimizers) {
+    Map<String, OptimizerConfig> optimizers,
+    NonFiniteLossPolicy onNonFiniteLoss) {
 
   /** The defaults listed above. */
-  public static final TrainingConfig DEFAULT = new TrainingConfig(5000, 0, 50, 500, 1000, 3, Map.of());
+  public static final TrainingConfig DEFAULT = new TrainingConfig(5000, 0, 50, 500, 1000, 3, Map.of(), NonFiniteLossPolicy.STOP);
 
   public TrainingConfig {
     if (steps < 1) {
@@ -41,12 +44,15 @@ public record TrainingConfig(
     requireAtLeastOne("checkpointInterval", checkpointInterval);
     requireAtLeastOne("keepCheckpoints", keepCheckpoints);
     optimizers = optimizers == null ? Map.of() : Map.copyOf(optimizers);
+    if (onNonFiniteLoss == null) {
+      throw new InvalidConfigException("onNonFiniteLoss", "must be stop or rollback");
+    }
   }
 
   /** This config with the given optimizers. */
   public TrainingConfig withOptimizers(Map<String, OptimizerConfig> resolved) {
     return new TrainingConfig(
-        steps, epochs, logInterval, sampleInterval, checkpointInterval, keepCheckpoints, resolved);
+        steps, epochs, logInterval, sampleInterval, checkpointInterval, keepCheckpoints, resolved, onNonFiniteLoss);
   }
 
   private static void requireAtLeastOne(String field, int value) {

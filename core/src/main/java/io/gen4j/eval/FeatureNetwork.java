@@ -93,8 +93,8 @@ public final class FeatureNetwork implements AutoCloseable {
         Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(classes), tf.constant(1f), tf.constant(0f));
         loss = tf.withName("loss").math.mean(
             tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
-        update = adamUpdate(graph, network, loss, training.learningRate(), "training");
-        fineTuningUpdate = adamUpdate(graph, network, loss, training.learningRate() / 10, "fine_tuning");
+        update = adamUpdate(network, loss, training.learningRate(), "training");
+        fineTuningUpdate = adamUpdate(network, loss, training.learningRate() / 10, "fine_tuning");
       } else {
         labels = null;
         loss = null;
@@ -271,14 +271,16 @@ public final class FeatureNetwork implements AutoCloseable {
     return tf.nn.maxPool(activated, tf.constant(new int[] {1, 2, 2, 1}), tf.constant(new int[] {1, 2, 2, 1}), "SAME");
   }
 
-  /** An Adam step of its own (fresh moments) on every weight of the network. */
-  private static Op adamUpdate(
-      Graph graph, NetworkBuilder network, Operand<TFloat32> loss, float learningRate, String phase) {
+  /**
+   * An Adam step of its own on every weight of the network: fresh moments, kept apart from the other
+   * phase's in a name scope of the phase.
+   */
+  private static Op adamUpdate(NetworkBuilder network, Operand<TFloat32> loss, float learningRate, String phase) {
     OptimizerConfig.Adam defaults = OptimizerConfig.Adam.DEFAULT;
     OptimizerConfig.Adam adam =
         new OptimizerConfig.Adam(learningRate, defaults.beta1(), defaults.beta2(), defaults.epsilon());
-    return Optimizers.minimize(network.tf(), Optimizers.create(graph, NETWORK + "_" + phase, adam), loss,
-        network.network().variables(), NETWORK + "_" + phase + "_update");
+    return Optimizers.minimize(network.tf().withSubScope(phase), NETWORK + "_update", adam, loss,
+        network.network().variables());
   }
 
   private static int halved(int size) {

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.nn.LeakyRelu;
@@ -75,7 +74,8 @@ public final class Layers {
         List.of(batch, tf.constant(new int[] {(int) height, (int) width, filters})), tf.constant(0));
     Operand<TFloat32> convolved = tf.nn.conv2dBackpropInput(
         outputShape, kernel, input, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
-    return tf.nn.biasAdd(tf.ensureShape(convolved, Shape.of(-1, height, width, filters)), bias);
+    // A reshape (unlike EnsureShape, which has no gradient) restores the static shape later layers need.
+    return tf.nn.biasAdd(tf.reshape(convolved, tf.constant(new long[] {-1, height, width, filters})), bias);
   }
 
   /**

@@ -93,6 +93,16 @@ public final class NetworkBuilder {
     return new Network(name, List.copyOf(trainable.values()));
   }
 
+  /** The trainable variables by their name within the network, in creation order. */
+  public Map<String, Variable<TFloat32>> trainableByLocalName() {
+    return java.util.Collections.unmodifiableMap(trainable);
+  }
+
+  /** The state variables by their name within the network, in creation order. */
+  public Map<String, Variable<TFloat32>> stateByLocalName() {
+    return java.util.Collections.unmodifiableMap(state);
+  }
+
   /** Its non-trainable state variables, in creation order. */
   public List<Variable<TFloat32>> stateVariables() {
     return List.copyOf(state.values());

@@ -16,6 +16,9 @@ public interface TrainingListener {
   /** When samples from the fixed noise batch are ready (every sample interval and at the end). */
   default void onSamples(SamplesReady event) {}
 
+  /** When the run notices a problem worth a look (divergence, mode collapse, a rollback). */
+  default void onWarning(TrainingWarning event) {}
+
   /** After a checkpoint has been written. */
   default void onCheckpoint(CheckpointSaved event) {}
 

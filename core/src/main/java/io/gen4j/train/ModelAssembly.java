@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.framework.optimizers.Optimizer;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -30,7 +29,8 @@ import org.tensorflow.types.TInt64;
 /**
  * A model's graph, built once: the inputs core feeds (real images, the noise key), the model's
  * objectives and sampling path, and, when optimizers are given, one update per objective that changes
- * only its network's variables. Owns the {@link Graph}.
+ * only its network's variables. Every update also fetches the global norm of its gradients, as {@code
+ * <network>_grad_norm}. Owns the {@link Graph}.
  */
 public final class ModelAssembly implements AutoCloseable {
 
@@ -82,7 +82,7 @@ public final class ModelAssembly implements AutoCloseable {
       Map<String, CompiledObjective> compiled = new LinkedHashMap<>();
       if (!optimizers.isEmpty()) {
         for (Objective objective : modelGraph.objectives()) {
-          compiled.put(objective.name(), compile(graph, tf, objective, optimizers));
+          compiled.put(objective.name(), compile(tf, objective, optimizers));
         }
       }
       return new ModelAssembly(graph, realImages, noiseKey, step, modelGraph, compiled);
@@ -92,8 +92,7 @@ public final class ModelAssembly implements AutoCloseable {
     }
   }
 
-  private static CompiledObjective compile(
-      Graph graph, Ops tf, Objective objective, Map<String, OptimizerConfig> optimizers) {
+  private static CompiledObjective compile(Ops tf, Objective objective, Map<String, OptimizerConfig> optimizers) {
     Network network = objective.network();
     OptimizerConfig config = optimizers.get(network.name());
     if (config == null) {
@@ -101,8 +100,8 @@ public final class ModelAssembly implements AutoCloseable {
           "no optimizer for network '" + network.name() + "'; configured: " + new TreeSet<>(optimizers.keySet()));
     }
     String name = objective.name();
-    Optimizer optimizer = Optimizers.create(graph, name + "_optimizer", config);
-    Op apply = Optimizers.minimize(tf, optimizer, objective.loss(), network.variables(), name + "_apply");
+    List<Operand<TFloat32>> gradients = Optimizers.gradients(tf, objective.loss(), network.variables());
+    Op apply = Optimizers.apply(tf, name + "_optimizer", config, gradients, network.variables());
     List<Op> afterUpdate = objective.afterUpdate().build(tf.withControlDependencies(apply), network);
     List<Op> all = new ArrayList<>();
     all.add(apply);
@@ -121,6 +120,8 @@ public final class ModelAssembly implements AutoCloseable {
           names.add(entry.getKey());
           values.add(entry.getValue());
         });
+    names.add(network.name() + "_grad_norm");
+    values.add(Optimizers.globalNorm(tf, gradients));
     return new CompiledObjective(objective, update, names, values);
   }
 

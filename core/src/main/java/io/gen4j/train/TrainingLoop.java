@@ -3,6 +3,8 @@ package io.gen4j.train;
 import static java.util.Objects.requireNonNull;
 
 import io.gen4j.config.ExperimentConfig;
+import io.gen4j.config.NonFiniteLossPolicy;
+import io.gen4j.config.OptimizerConfig;
 import io.gen4j.data.BatchPrefetcher;
 import io.gen4j.data.ImageDataset;
 import io.gen4j.spi.CheckpointSaved;
@@ -16,6 +18,7 @@ import io.gen4j.spi.TrainingEnded;
 import io.gen4j.spi.TrainingFailed;
 import io.gen4j.spi.TrainingListener;
 import io.gen4j.spi.TrainingStarted;
+import io.gen4j.spi.TrainingWarning;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +30,9 @@ import org.tensorflow.Session;
  * The generic loop every model trains with: build the graph once, then per step let the trainer run
  * its updates, and at the configured intervals log metrics, draw samples from the fixed noise batch and
  * checkpoint. Resuming from a checkpoint restores the variables (optimizer state included), the step
- * and the data position, so the run continues exactly as an uninterrupted one would.
+ * and the data position, so the run continues exactly as an uninterrupted one would. A NaN or infinite
+ * metric stops the run, or rolls it back to the last checkpoint with halved learning rates (rebuilding
+ * the graph, since the optimizers hold their rates as constants).
  */
 public final class TrainingLoop {
 
@@ -40,6 +45,7 @@ public final class TrainingLoop {
   private final ImageDataset dataset;
   private final RunDirectory run;
   private final List<TrainingListener> listeners;
+  private final Checkpointer checkpointer;
 
   public TrainingLoop(
       ExperimentConfig config,
@@ -54,6 +60,7 @@ public final class TrainingLoop {
     this.dataset = requireNonNull(dataset, "dataset is null");
     this.run = requireNonNull(run, "run is null");
     this.listeners = List.copyOf(listeners);
+    this.checkpointer = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints());
   }
 
   /**
@@ -62,27 +69,61 @@ public final class TrainingLoop {
    * @param resumeFrom the checkpoint to continue from, or empty to start anew
    */
   public TrainingResult run(Optional<Checkpoint> resumeFrom) {
+    long startNanos = System.nanoTime();
+    Optional<Checkpoint> start = resumeFrom;
+    TrainingState state = resumeFrom.map(Checkpoint::state).orElse(TrainingState.START);
+    Optional<TrainingWarning> pending = Optional.empty();
+    while (true) {
+      try {
+        return attempt(start, state, pending, startNanos);
+      } catch (NonFiniteMetricException e) {
+        Optional<Checkpoint> last = checkpointer.latest();
+        boolean rollback = config.training().onNonFiniteLoss() == NonFiniteLossPolicy.ROLLBACK
+            && state.rollbacks() < NonFiniteLossPolicy.MAX_ROLLBACKS
+            && last.isPresent();
+        if (!rollback) {
+          TrainingException stop = new TrainingException(e.getMessage() + "; training stopped"
+              + (state.rollbacks() > 0 ? " after " + state.rollbacks() + " rollbacks" : "") + ", "
+              + last.map(checkpoint -> "the last good checkpoint is " + checkpoint.directory())
+                  .orElse("no checkpoint had been written yet"));
+          TrainingFailed failed = new TrainingFailed(e.step(), stop);
+          listeners.forEach(listener -> listener.onFailure(failed));
+          throw stop;
+        }
+        Checkpoint checkpoint = last.get();
+        state = new TrainingState(checkpoint.state().step(), checkpoint.state().batchesConsumed(),
+            state.learningRateScale() / 2, state.rollbacks() + 1);
+        start = Optional.of(checkpoint);
+        pending = Optional.of(new TrainingWarning(e.step(), "rollback", e.problem() + "; rolled back to step "
+            + checkpoint.state().step() + " with learning rates scaled by " + state.learningRateScale()));
+      }
+    }
+  }
+
+  private TrainingResult attempt(
+      Optional<Checkpoint> start, TrainingState state, Optional<TrainingWarning> pending, long startNanos) {
     int batchSize = config.data().batchSize();
     long seed = config.seed();
-    Checkpointer checkpointer = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints());
-    try (ModelAssembly assembly =
-            ModelAssembly.build(model, dataset.shape(), batchSize, seed, config.training().optimizers());
+    try (ModelAssembly assembly = ModelAssembly.build(
+            model, dataset.shape(), batchSize, seed, scaled(config.training().optimizers(), state.learningRateScale()));
         Session session = new Session(assembly.graph())) {
       Trainer trainer = trainerProvider.create(assembly.modelGraph(), model.trainerSettings());
       long totalSteps = totalSteps(trainer);
-      TrainingState state = resumeFrom.map(Checkpoint::state).orElse(TrainingState.START);
-      if (resumeFrom.isPresent()) {
-        Checkpointer.restore(session, resumeFrom.get());
+      if (start.isPresent()) {
+        Checkpointer.restore(session, start.get());
       } else {
         session.initialize();
       }
       Sampler sampler = new Sampler(session, assembly, dataset.shape(), model.pixelRange(), model.latentSize());
-      float[] fixedNoise = Sampler.gaussianLatents(seed, GRID_SIZE, model.latentSize());
       try (BatchPrefetcher batches =
           new BatchPrefetcher(dataset, batchSize, seed, model.pixelRange(), state.batchesConsumed())) {
         SessionObjectiveRunner runner = new SessionObjectiveRunner(
             session, assembly, batches, dataset.shape(), batchSize, seed, state.batchesConsumed());
-        return loop(session, trainer, runner, sampler, fixedNoise, checkpointer, state.step(), totalSteps);
+        TrainingStarted started =
+            new TrainingStarted(run.path(), config.modelType(), state.step(), totalSteps, batchSize);
+        listeners.forEach(listener -> listener.onStart(started));
+        pending.ifPresent(this::warn);
+        return loop(session, trainer, runner, sampler, state, totalSteps, startNanos);
       }
     }
   }
@@ -92,25 +133,22 @@ public final class TrainingLoop {
       Trainer trainer,
       SessionObjectiveRunner runner,
       Sampler sampler,
-      float[] fixedNoise,
-      Checkpointer checkpointer,
-      long firstStep,
-      long totalSteps) {
-    TrainingStarted started =
-        new TrainingStarted(run.path(), config.modelType(), firstStep, totalSteps, config.data().batchSize());
-    listeners.forEach(listener -> listener.onStart(started));
-    long startNanos = System.nanoTime();
+      TrainingState state,
+      long totalSteps,
+      long startNanos) {
+    float[] fixedNoise = Sampler.gaussianLatents(config.seed(), GRID_SIZE, model.latentSize());
+    RunDiagnostics diagnostics = new RunDiagnostics(realReference());
     MetricAverages averages = new MetricAverages();
     Map<String, Double> lastMetrics = Map.of();
     long intervalStart = System.nanoTime();
     long intervalBatches = runner.batchesConsumed();
-    long batchesPerEpoch = dataset.count() / config.data().batchSize();
-    long step = firstStep;
+    long batchesPerEpoch = Math.max(1, dataset.count() / config.data().batchSize());
+    long step = state.step();
     try {
       while (step < totalSteps) {
         runner.startIteration(step);
         Map<String, Float> metrics = trainer.iteration(runner);
-        requireFinite(metrics, step + 1, checkpointer);
+        requireFinite(metrics, step + 1);
         averages.add(metrics);
         step++;
         boolean last = step == totalSteps;
@@ -118,29 +156,34 @@ public final class TrainingLoop {
           long now = System.nanoTime();
           double seconds = Math.max(1e-9, (now - intervalStart) / 1e9);
           double imagesPerSecond = (runner.batchesConsumed() - intervalBatches) * config.data().batchSize() / seconds;
-          long epoch = Math.max(0, runner.batchesConsumed() - 1) / Math.max(1, batchesPerEpoch);
+          long epoch = Math.max(0, runner.batchesConsumed() - 1) / batchesPerEpoch;
           lastMetrics = averages.drain();
           StepCompleted event = new StepCompleted(step, totalSteps, epoch, lastMetrics, imagesPerSecond);
           listeners.forEach(listener -> listener.afterStep(event));
+          diagnostics.afterInterval(step, lastMetrics).ifPresent(this::warn);
           intervalStart = now;
           intervalBatches = runner.batchesConsumed();
         }
         if (step % config.training().sampleInterval() == 0 && !last) {
-          publishSamples(sampler, fixedNoise, step, false);
+          diagnostics.afterSamples(step, publishSamples(sampler, fixedNoise, step, false)).ifPresent(this::warn);
         }
         if (step % config.training().checkpointInterval() == 0 || last) {
-          Checkpoint checkpoint = checkpointer.save(session, new TrainingState(step, runner.batchesConsumed()));
+          TrainingState reached =
+              new TrainingState(step, runner.batchesConsumed(), state.learningRateScale(), state.rollbacks());
+          Checkpoint checkpoint = checkpointer.save(session, reached);
           CheckpointSaved saved = new CheckpointSaved(step, checkpoint.directory());
           listeners.forEach(listener -> listener.onCheckpoint(saved));
         }
       }
-      if (firstStep < totalSteps || !hasFinalSamples()) {
-        publishSamples(sampler, fixedNoise, step, true);
+      if (state.step() < totalSteps || !java.nio.file.Files.exists(run.finalSamples())) {
+        diagnostics.afterSamples(step, publishSamples(sampler, fixedNoise, step, true)).ifPresent(this::warn);
       }
       Duration wallTime = Duration.ofNanos(System.nanoTime() - startNanos);
       TrainingEnded ended = new TrainingEnded(step, run.path(), lastMetrics, wallTime);
       listeners.forEach(listener -> listener.onEnd(ended));
       return new TrainingResult(run.path(), step, lastMetrics, wallTime);
+    } catch (NonFiniteMetricException e) {
+      throw e;
     } catch (RuntimeException e) {
       TrainingFailed failed = new TrainingFailed(step + 1, e);
       listeners.forEach(listener -> listener.onFailure(failed));
@@ -148,24 +191,42 @@ public final class TrainingLoop {
     }
   }
 
-  private boolean hasFinalSamples() {
-    return java.nio.file.Files.exists(run.finalSamples());
+  private void warn(TrainingWarning warning) {
+    listeners.forEach(listener -> listener.onWarning(warning));
   }
 
-  private void publishSamples(Sampler sampler, float[] fixedNoise, long step, boolean isFinal) {
+  private ImageBatch realReference() {
+    int count = Math.min(GRID_SIZE, dataset.count());
+    int size = dataset.shape().size();
+    float[] pixels = new float[count * size];
+    byte[] bytes = dataset.pixels();
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = (bytes[i] & 0xFF) / 255f;
+    }
+    return new ImageBatch(dataset.shape(), count, pixels);
+  }
+
+  private static Map<String, OptimizerConfig> scaled(Map<String, OptimizerConfig> optimizers, double scale) {
+    if (scale == 1.0) {
+      return optimizers;
+    }
+    Map<String, OptimizerConfig> scaled = new LinkedHashMap<>();
+    optimizers.forEach((network, optimizer) ->
+        scaled.put(network, optimizer.withLearningRate((float) (optimizer.learningRate() * scale))));
+    return scaled;
+  }
+
+  private ImageBatch publishSamples(Sampler sampler, float[] fixedNoise, long step, boolean isFinal) {
     ImageBatch images = sampler.decode(fixedNoise, GRID_SIZE);
     SamplesReady event = new SamplesReady(step, images, isFinal);
     listeners.forEach(listener -> listener.onSamples(event));
+    return images;
   }
 
-  private void requireFinite(Map<String, Float> metrics, long step, Checkpointer checkpointer) {
+  private static void requireFinite(Map<String, Float> metrics, long step) {
     for (Map.Entry<String, Float> metric : metrics.entrySet()) {
       if (!Float.isFinite(metric.getValue())) {
-        String kept = checkpointer.latest()
-            .map(checkpoint -> "the last good checkpoint is " + checkpoint.directory())
-            .orElse("no checkpoint had been written yet");
-        throw new TrainingException(
-            "step " + step + ": " + metric.getKey() + " is " + metric.getValue() + "; training stopped, " + kept);
+        throw new NonFiniteMetricException(step, metric.getKey(), metric.getValue());
       }
     }
   }

@@ -43,7 +43,7 @@ class ConfigLoaderTest {
          "data": {"batchSize": 32},
          "training": {"steps": 10, "optimizers": {"generator": {"learningRate": 0.01}}}}
         """);
-    assertThat(config.model()).isEqualTo(new TinyGanProvider.Config(8, 4));
+    assertThat(config.model()).isEqualTo(new TinyGanProvider.Config(8, 4, -1));
     assertThat(config.data()).isEqualTo(new DataConfig("mnist", 32, 0));
     assertThat(config.training().steps()).isEqualTo(10);
     assertThat(config.training().sampleInterval()).isEqualTo(TrainingConfig.DEFAULT.sampleInterval());
@@ -95,7 +95,7 @@ class ConfigLoaderTest {
     assertError("{\"model\": {\"type\": \"tiny-gan\"}, \"data\": {\"batchsize\": 3}}",
         "bad.json: $.data.batchsize: unknown field 'batchsize'; known fields: batchSize, dataset, limit");
     assertError("{\"model\": {\"type\": \"tiny-gan\", \"hiden\": 3}}",
-        "bad.json: $.model.hiden: unknown field 'hiden'; known fields: hidden, latentSize");
+        "bad.json: $.model.hiden: unknown field 'hiden'; known fields: hidden, latentSize, nanAtStep");
     assertError("{\"model\": {\"type\": \"tiny-gan\"}, \"training\": {\"optimizers\": {\"generator\": {\"lr\": 1}}}}",
         "bad.json: $.training.optimizers.generator.lr: unknown field 'lr'; known fields: beta1, beta2, epsilon, learningRate");
   }

@@ -22,7 +22,7 @@ class PluginDiscoveryTest {
     assertThat(gen4j.catalog().models()).containsKey("tiny-gan");
     assertThat(gen4j.catalog().trainers()).containsKey("adversarial");
     ExperimentConfig config = gen4j.configLoader().parse("{\"model\": {\"type\": \"tiny-gan\", \"hidden\": 5}}", "t.json");
-    assertThat(config.model()).isEqualTo(new TinyGanProvider.Config(8, 5));
+    assertThat(config.model()).isEqualTo(new TinyGanProvider.Config(8, 5, -1));
     assertThat(gen4j.catalog().createModel(config).latentSize()).isEqualTo(8);
     assertThat(gen4j.catalog().trainerFor(gen4j.catalog().createModel(config)).name()).isEqualTo("adversarial");
   }

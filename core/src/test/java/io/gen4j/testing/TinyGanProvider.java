@@ -34,8 +34,10 @@ public final class TinyGanProvider implements ModelProvider<TinyGanProvider.Conf
    *
    * @param latentSize noise size, at least 1; default 8
    * @param hidden width of each network's hidden layer, at least 1; default 16
+   * @param nanAtStep the discriminator's loss is NaN from this step on, for divergence tests; -1
+   *     (default) never
    */
-  public record Config(int latentSize, int hidden) implements ModelConfig {
+  public record Config(int latentSize, int hidden, long nanAtStep) implements ModelConfig {
     public Config {
       if (latentSize < 1) {
         throw new InvalidConfigException("latentSize", "must be at least 1, got " + latentSize);
@@ -63,7 +65,7 @@ public final class TinyGanProvider implements ModelProvider<TinyGanProvider.Conf
 
   @Override
   public Config defaultConfig() {
-    return new Config(8, 16);
+    return new Config(8, 16, -1);
   }
 
   @Override
@@ -100,11 +102,18 @@ public final class TinyGanProvider implements ModelProvider<TinyGanProvider.Conf
         Operand<TFloat32> real = discriminate(discriminator, context.realImages(), shape);
         Operand<TFloat32> fakeLogits = discriminate(discriminator, fake, shape);
         AdversarialLoss loss = AdversarialLoss.NON_SATURATING;
+        Operand<TFloat32> discriminatorLoss = loss.discriminator(tf, real, fakeLogits);
+        if (config.nanAtStep() >= 0) {
+          // 0 * log(nanAtStep - 0.5 - step) is 0 before nanAtStep and NaN (log of a negative) from it on.
+          Operand<TFloat32> offset = tf.math.sub(
+              tf.constant(config.nanAtStep() - 0.5f), tf.dtypes.cast(context.step(), TFloat32.class));
+          discriminatorLoss = tf.math.add(discriminatorLoss, tf.math.mul(tf.constant(0f), tf.math.log(offset)));
+        }
         Placeholder<TFloat32> latent =
             tf.withName("latent").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.latentSize())));
         return new ModelGraph(
             List.of(
-                Objective.of("discriminator", discriminator.network(), loss.discriminator(tf, real, fakeLogits), true),
+                Objective.of("discriminator", discriminator.network(), discriminatorLoss, true),
                 Objective.of("generator", generator.network(), loss.generator(tf, fakeLogits), false)
                     .withSideUpdates(generator.updates())),
             latent,

@@ -3,8 +3,10 @@ package io.gen4j.train.listeners;
 import io.gen4j.spi.CheckpointSaved;
 import io.gen4j.spi.StepCompleted;
 import io.gen4j.spi.TrainingEnded;
+import io.gen4j.spi.TrainingFailed;
 import io.gen4j.spi.TrainingListener;
 import io.gen4j.spi.TrainingStarted;
+import io.gen4j.spi.TrainingWarning;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,6 +36,16 @@ public final class LogLines implements TrainingListener {
     double eta = done > 0 ? elapsed / done * (event.totalSteps() - event.step()) : 0;
     LOG.info(String.format(Locale.ROOT, "step %d/%d epoch %d  %s  %.0f img/s  eta %s", event.step(),
         event.totalSteps(), event.epoch(), format(event.metrics()), event.imagesPerSecond(), duration(eta)));
+  }
+
+  @Override
+  public void onWarning(TrainingWarning event) {
+    LOG.warn("step {}: {}", event.step(), event.message());
+  }
+
+  @Override
+  public void onFailure(TrainingFailed event) {
+    LOG.error("training failed: {}", event.cause().getMessage());
   }
 
   @Override

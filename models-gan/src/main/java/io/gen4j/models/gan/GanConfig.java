@@ -1,21 +1,28 @@
 package io.gen4j.models.gan;
 
+import io.gen4j.config.WeightAverageConfig;
 import io.gen4j.loss.AdversarialLoss;
+import io.gen4j.loss.LipschitzConstraint;
 import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelConfig;
+import io.gen4j.train.adversarial.AdversarialSettings;
 import java.util.List;
 
 /**
- * The {@code model} section of a {@code gan} experiment: the classic MNIST MLP GAN.
+ * The {@code model} section of the MLP GANs, {@code gan} and {@code wgan}; they differ in defaults.
  *
  * @param latentSize size of the noise vector z; default 100
  * @param generatorLayers widths of the generator's hidden layers; default [256, 512, 1024]
- * @param discriminatorLayers widths of the discriminator's hidden layers; default [512, 256]
+ * @param discriminatorLayers widths of the discriminator's (critic's) hidden layers; default [512, 256]
  * @param leakySlope slope of LeakyReLU for negative inputs, in [0, 1); default 0.2
  * @param batchNormMomentum momentum of the generator's batch norm moving averages, in [0, 1); default 0.8
- * @param loss the adversarial loss; default {@code non-saturating}, or {@code minimax} for the original
- *     log(1 - D(G(z)))
- * @param discriminatorSteps discriminator updates per generator update, at least 1; default 1
+ * @param loss the adversarial loss: gan default {@code non-saturating}, wgan default {@code wasserstein}
+ * @param constraint the critic's Lipschitz constraint: gan default {@code none}, wgan default {@code
+ *     gradient-penalty}
+ * @param gradientPenaltyWeight lambda of the gradient penalty; default 10
+ * @param clipValue the weight-clipping limit; default 0.01
+ * @param discriminatorSteps discriminator updates per generator update: gan default 1, wgan default 5
+ * @param ema moving average of the generator's weights used for sampling; default none
  */
 public record GanConfig(
     int latentSize,
@@ -24,11 +31,23 @@ public record GanConfig(
     float leakySlope,
     float batchNormMomentum,
     AdversarialLoss loss,
-    int discriminatorSteps) implements ModelConfig {
+    LipschitzConstraint constraint,
+    float gradientPenaltyWeight,
+    float clipValue,
+    int discriminatorSteps,
+    WeightAverageConfig ema) implements ModelConfig {
 
-  /** The defaults listed above. */
-  public static final GanConfig DEFAULT =
-      new GanConfig(100, List.of(256, 512, 1024), List.of(512, 256), 0.2f, 0.8f, AdversarialLoss.NON_SATURATING, 1);
+  /** The vanilla GAN's defaults. */
+  public static final GanConfig GAN_DEFAULT = new GanConfig(
+      100, List.of(256, 512, 1024), List.of(512, 256), 0.2f, 0.8f, AdversarialLoss.NON_SATURATING,
+      LipschitzConstraint.NONE, AdversarialSettings.DEFAULT_GRADIENT_PENALTY_WEIGHT,
+      AdversarialSettings.DEFAULT_CLIP_VALUE, 1, null);
+
+  /** WGAN-GP's defaults (Gulrajani et al.): Wasserstein loss, gradient penalty, 5 critic steps. */
+  public static final GanConfig WGAN_DEFAULT = new GanConfig(
+      100, List.of(256, 512, 1024), List.of(512, 256), 0.2f, 0.8f, AdversarialLoss.WASSERSTEIN,
+      LipschitzConstraint.GRADIENT_PENALTY, AdversarialSettings.DEFAULT_GRADIENT_PENALTY_WEIGHT,
+      AdversarialSettings.DEFAULT_CLIP_VALUE, 5, null);
 
   public GanConfig {
     if (latentSize < 1) {
@@ -42,19 +61,15 @@ public record GanConfig(
     if (!(batchNormMomentum >= 0 && batchNormMomentum < 1)) {
       throw new InvalidConfigException("batchNormMomentum", "must be in [0, 1), got " + batchNormMomentum);
     }
-    if (loss == null) {
-      throw new InvalidConfigException("loss", "must be one of minimax, non-saturating");
-    }
-    if (loss != AdversarialLoss.MINIMAX && loss != AdversarialLoss.NON_SATURATING) {
-      throw new InvalidConfigException(
-          "loss", "the gan model supports minimax and non-saturating, got " + loss.name().toLowerCase().replace('_', '-'));
-    }
-    if (discriminatorSteps < 1) {
-      throw new InvalidConfigException("discriminatorSteps", "must be at least 1, got " + discriminatorSteps);
-    }
+    new AdversarialSettings(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
   }
 
-  private static List<Integer> widths(String field, List<Integer> widths) {
+  /** The settings shared by every GAN. */
+  public AdversarialSettings adversarial() {
+    return new AdversarialSettings(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
+  }
+
+  static List<Integer> widths(String field, List<Integer> widths) {
     if (widths == null || widths.isEmpty()) {
       throw new InvalidConfigException(field, "must list at least one layer width");
     }

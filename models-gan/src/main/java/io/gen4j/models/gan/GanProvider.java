@@ -19,7 +19,7 @@ public final class GanProvider implements ModelProvider<GanConfig> {
 
   @Override
   public String description() {
-    return "vanilla GAN: MLP generator (256-512-1024, batch norm) and MLP discriminator (512-256), BCE loss";
+    return "vanilla GAN: MLP generator (256-512-1024, batch norm) and MLP discriminator (512-256), non-saturating loss";
   }
 
   @Override
@@ -29,7 +29,7 @@ public final class GanProvider implements ModelProvider<GanConfig> {
 
   @Override
   public GanConfig defaultConfig() {
-    return GanConfig.DEFAULT;
+    return GanConfig.GAN_DEFAULT;
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.gen4j.models.gan;
 
 import io.gen4j.spi.ModelProvider;
 import io.gen4j.testing.ModelContractTest;
-import java.util.List;
 
 class GanContractTest extends ModelContractTest<GanConfig> {
 
@@ -13,8 +12,6 @@ class GanContractTest extends ModelContractTest<GanConfig> {
 
   @Override
   protected GanConfig config() {
-    GanConfig defaults = GanConfig.DEFAULT;
-    return new GanConfig(16, List.of(32, 64), List.of(64, 32), defaults.leakySlope(), defaults.batchNormMomentum(),
-        defaults.loss(), defaults.discriminatorSteps());
+    return SmallGanConfigs.small(GanConfig.GAN_DEFAULT);
   }
 }

@@ -76,10 +76,19 @@ class GanTrainingTest {
   }
 
   @Test
-  void lossOutsideTheVanillaFamilyIsAConfigError(@TempDir Path runs) {
+  void lossAndConstraintMistakesAreConfigErrors(@TempDir Path runs) {
     assertThatThrownBy(() -> config(runs, "{\"type\": \"gan\", \"loss\": \"wasserstein\"}"))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("smoke.json: $.model.loss: the gan model supports minimax and non-saturating, got wasserstein");
+        .hasMessage("smoke.json: $.model.constraint: the wasserstein loss needs a Lipschitz constraint:"
+            + " gradient-penalty or weight-clipping");
+    assertThatThrownBy(() -> config(runs, "{\"type\": \"gan\", \"constraint\": \"weight-clipping\"}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("smoke.json: $.model.constraint: weight-clipping constrains a Wasserstein critic; it needs loss"
+            + " wasserstein, got non-saturating");
+    assertThatThrownBy(() -> config(runs, "{\"type\": \"wgan\", \"loss\": \"hinge\"}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("smoke.json: $.model.constraint: gradient-penalty constrains a Wasserstein critic; it needs loss"
+            + " wasserstein, got hinge");
     assertThatThrownBy(() -> config(runs, "{\"type\": \"gan\", \"loss\": \"nonsaturating\"}"))
         .isInstanceOf(ConfigException.class)
         .hasMessage("smoke.json: $.model.loss: expected one of minimax, non-saturating, wasserstein, hinge, least-squares, got the string \"nonsaturating\"");

@@ -1,0 +1,72 @@
+package io.gen4j.examples.plugin;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gen4j.graph.Layers;
+import io.gen4j.graph.NetworkBuilder;
+import io.gen4j.spi.GenerativeModel;
+import io.gen4j.spi.GraphContext;
+import io.gen4j.spi.ImageShape;
+import io.gen4j.spi.ModelGraph;
+import io.gen4j.spi.PixelRange;
+import io.gen4j.spi.TrainerSettings;
+import io.gen4j.train.adversarial.AdversarialGraph;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * G: z -> Dense(hidden) -> ReLU -> Dense tanh -> image. D: image -> Dense(hidden) -> LeakyReLU(0.2) ->
+ * Dense 1. Losses, constraints, the optimizer updates and sampling come from core.
+ */
+final class TinyMlpGanModel implements GenerativeModel {
+
+  private final TinyMlpGanConfig config;
+
+  TinyMlpGanModel(TinyMlpGanConfig config) {
+    this.config = requireNonNull(config, "config is null");
+  }
+
+  @Override
+  public String trainer() {
+    return "adversarial";
+  }
+
+  @Override
+  public TrainerSettings trainerSettings() {
+    return new TrainerSettings(1);
+  }
+
+  @Override
+  public PixelRange pixelRange() {
+    return PixelRange.SYMMETRIC;
+  }
+
+  @Override
+  public int latentSize() {
+    return config.latentSize();
+  }
+
+  @Override
+  public ModelGraph build(GraphContext context) {
+    ImageShape shape = context.imageShape();
+    return AdversarialGraph.build(context, config.adversarial(), config.latentSize(),
+        (network, latent, mode) -> generate(network, latent, shape),
+        (network, images, mode) -> discriminate(network, images, shape));
+  }
+
+  private Operand<TFloat32> generate(NetworkBuilder network, Operand<TFloat32> z, ImageShape shape) {
+    Ops tf = network.tf();
+    Operand<TFloat32> hidden = tf.nn.relu(Layers.dense(network, "hidden", z, config.latentSize(), config.hiddenWidth()));
+    Operand<TFloat32> pixels = tf.math.tanh(Layers.dense(network, "output", hidden, config.hiddenWidth(), shape.size()));
+    return Layers.reshape(tf, pixels, -1, shape.height(), shape.width(), shape.channels());
+  }
+
+  private Operand<TFloat32> discriminate(NetworkBuilder network, Operand<TFloat32> images, ImageShape shape) {
+    Ops tf = network.tf();
+    Operand<TFloat32> pixels = Layers.flatten(tf, images, shape.size());
+    Operand<TFloat32> hidden =
+        Layers.leakyRelu(tf, Layers.dense(network, "hidden", pixels, shape.size(), config.hiddenWidth()), 0.2f);
+    return Layers.dense(network, "output", hidden, config.hiddenWidth(), 1);
+  }
+}

@@ -1,0 +1,30 @@
+package io.gen4j.models.gan;
+
+import io.gen4j.config.WeightAverageConfig;
+import io.gen4j.loss.AdversarialLoss;
+import io.gen4j.loss.LipschitzConstraint;
+import java.util.List;
+
+/** Small variants of the MLP GAN configs, so tests run in seconds. */
+final class SmallGanConfigs {
+
+  private SmallGanConfigs() {}
+
+  static GanConfig small(GanConfig base) {
+    return new GanConfig(16, List.of(32, 64), List.of(64, 32), base.leakySlope(), base.batchNormMomentum(),
+        base.loss(), base.constraint(), base.gradientPenaltyWeight(), base.clipValue(), base.discriminatorSteps(),
+        base.ema());
+  }
+
+  static GanConfig withConstraint(GanConfig base, AdversarialLoss loss, LipschitzConstraint constraint) {
+    return new GanConfig(base.latentSize(), base.generatorLayers(), base.discriminatorLayers(), base.leakySlope(),
+        base.batchNormMomentum(), loss, constraint, base.gradientPenaltyWeight(), base.clipValue(),
+        base.discriminatorSteps(), base.ema());
+  }
+
+  static GanConfig withAverage(GanConfig base, WeightAverageConfig ema) {
+    return new GanConfig(base.latentSize(), base.generatorLayers(), base.discriminatorLayers(), base.leakySlope(),
+        base.batchNormMomentum(), base.loss(), base.constraint(), base.gradientPenaltyWeight(), base.clipValue(),
+        base.discriminatorSteps(), ema);
+  }
+}
