@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What {@code gen4j eval} found, as written to {@code eval.json}: the model's row, the reference row
@@ -23,7 +25,8 @@ import java.util.Map;
  * @param settings N, seed, KID subsets and k
  * @param model the model's (or the samples file's) row
  * @param reference the train split's row
- * @param runMetrics the run's latest {@link RunMetrics} (empty for a samples file)
+ * @param runMetrics the run's latest held-out scores ({@link RunMetrics}), by key in order; empty for a
+ *     samples file and for models that log none
  * @param created when the evaluation finished (ISO-8601)
  */
 public record EvaluationReport(
@@ -47,7 +50,7 @@ public record EvaluationReport(
     requireNonNull(settings, "settings is null");
     requireNonNull(model, "model is null");
     requireNonNull(reference, "reference is null");
-    runMetrics = Map.copyOf(requireNonNull(runMetrics, "runMetrics is null"));
+    runMetrics = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(runMetrics, "runMetrics is null")));
     requireNonNull(created, "created is null");
   }
 

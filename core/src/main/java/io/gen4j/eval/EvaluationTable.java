@@ -34,8 +34,10 @@ public final class EvaluationTable {
     text.append(System.lineSeparator());
     text.append(histograms(List.of(modelLabel, REFERENCE_LABEL), List.of(report.model(), report.reference())));
     for (Map.Entry<String, RunMetrics.LoggedValue> metric : report.runMetrics().entrySet()) {
-      text.append(String.format(Locale.ROOT, "%s: %.4f (step %d)%n", metric.getKey(), metric.getValue().value(),
-          metric.getValue().step()));
+      RunMetrics.LoggedValue value = metric.getValue();
+      text.append(String.format(Locale.ROOT, "%s: %.4f (logged by the run at step %d, %d images%s)%n",
+          metric.getKey(), value.value(), value.step(), value.images(),
+          value.protocol().isEmpty() ? "" : ", " + value.protocol()));
     }
     return text.toString();
   }

@@ -13,26 +13,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Held-out metrics a model's trainer logged during its run, which {@code gen4j eval} shows beside its
- * own: the latest value of every key of {@code metrics.jsonl} that starts with {@value #PREFIX}. This is
- * how a model adds a metric only it can compute: a VAE logs {@code test_negative_elbo}, the negative
- * ELBO of the test split, and the evaluation reports its latest value.
+ * Held-out scores a model's trainer logged during its run, which {@code gen4j eval} shows beside its
+ * own metrics. A trainer that scores a held-out split writes lines with an {@value #EVALUATION} key
+ * naming the split to {@code metrics.jsonl}, such as a VAE's {@code {"step": 5000, "evaluation":
+ * "mnist-test", "images": 10000, "protocol": "dynamic binarization", "negative_elbo": 96.1}}; every
+ * numeric score of the latest such line of each split is reported, whatever the model. Runs whose
+ * model logs none (every GAN) have none.
  */
 public final class RunMetrics {
 
-  /** Keys of {@code metrics.jsonl} with this prefix are reported. */
-  public static final String PREFIX = "test_";
+  /** The key that marks a held-out evaluation line and names the split it scored. */
+  public static final String EVALUATION = "evaluation";
 
+  private static final Set<String> NOT_SCORES = Set.of("step", "epoch", "images", "protocol", EVALUATION);
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private RunMetrics() {}
 
   /**
-   * The latest value of each {@value #PREFIX} key, with the step it was logged at, by key; empty if
-   * the file does not exist or has no such key.
+   * The latest value of each score of each evaluated split, keyed {@code <split> <score>} (such as
+   * {@code mnist-test negative_elbo}), in key order; empty if the file does not exist or has no
+   * evaluation line.
    *
    * @throws IllegalArgumentException naming the file and line if a line is not a JSON object
    */
@@ -49,20 +54,19 @@ public final class RunMetrics {
         if (line.isBlank()) {
           continue;
         }
-        JsonNode node;
-        try {
-          node = JSON.readTree(line);
-        } catch (IOException e) {
-          throw new IllegalArgumentException(metricsFile + ":" + lineNumber + ": not a JSON object");
+        JsonNode node = parse(metricsFile, lineNumber, line);
+        if (!node.path(EVALUATION).isTextual()) {
+          continue;
         }
-        if (!node.isObject()) {
-          throw new IllegalArgumentException(metricsFile + ":" + lineNumber + ": not a JSON object");
-        }
+        String split = node.get(EVALUATION).asText();
         long step = node.path("step").asLong(-1);
+        int images = node.path("images").asInt(0);
+        String protocol = node.path("protocol").asText("");
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
           Map.Entry<String, JsonNode> field = fields.next();
-          if (field.getKey().startsWith(PREFIX) && field.getValue().isNumber()) {
-            latest.put(field.getKey(), new LoggedValue(step, field.getValue().asDouble()));
+          if (!NOT_SCORES.contains(field.getKey()) && field.getValue().isNumber()) {
+            latest.put(split + " " + field.getKey(),
+                new LoggedValue(step, field.getValue().asDouble(), images, protocol));
           }
         }
       }
@@ -72,11 +76,31 @@ public final class RunMetrics {
     return latest;
   }
 
+  private static JsonNode parse(Path metricsFile, int lineNumber, String line) {
+    try {
+      JsonNode node = JSON.readTree(line);
+      if (node.isObject()) {
+        return node;
+      }
+    } catch (IOException e) {
+      // reported below, with the line number
+    }
+    throw new IllegalArgumentException(metricsFile + ":" + lineNumber + ": not a JSON object");
+  }
+
   /**
-   * A metric's value as logged.
+   * A held-out score as logged.
    *
-   * @param step the training step of the line it was on (-1 if the line had none)
-   * @param value the value
+   * @param step the training step of the scored weights (-1 if the line had none)
+   * @param value the score, such as the mean negative ELBO in nats
+   * @param images how many images were scored (0 if the line did not say)
+   * @param protocol how images became observations, such as {@code dynamic binarization} (empty if
+   *     the line did not say)
    */
-  public record LoggedValue(long step, double value) {}
+  public record LoggedValue(long step, double value, int images, String protocol) {
+
+    public LoggedValue {
+      requireNonNull(protocol, "protocol is null");
+    }
+  }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,17 +105,37 @@ class EvaluationsTest {
   }
 
   @Test
-  void reportsTheRunsLatestHeldOutMetrics() throws IOException {
+  void reportsTheLatestHeldOutScoresTheRunLogged() throws IOException {
     Path metrics = directory.resolve("metrics.jsonl");
     Files.writeString(metrics, """
-        {"step":10,"epoch":0,"loss":3.0,"test_negative_elbo":120.5}
+        {"step":10,"epoch":0,"loss":3.0,"images_per_second":50.0}
+        {"step":10,"evaluation":"mnist-test","images":400,"protocol":"dynamic binarization","negative_elbo":120.5}
         {"step":20,"epoch":0,"loss":2.0}
-        {"step":30,"epoch":1,"loss":1.0,"test_negative_elbo":101.25,"test_other":"n/a"}
+        {"step":20,"evaluation":"mnist-test","images":400,"protocol":"dynamic binarization","negative_elbo":101.25,\
+        "reconstruction":90.0,"note":"n/a"}
         """);
 
-    assertThat(RunMetrics.latest(metrics)).containsExactly(
-        java.util.Map.entry("test_negative_elbo", new RunMetrics.LoggedValue(30, 101.25)));
+    Map<String, RunMetrics.LoggedValue> latest = RunMetrics.latest(metrics);
+
+    assertThat(latest).containsExactly(
+        Map.entry("mnist-test negative_elbo", new RunMetrics.LoggedValue(20, 101.25, 400, "dynamic binarization")),
+        Map.entry("mnist-test reconstruction", new RunMetrics.LoggedValue(20, 90.0, 400, "dynamic binarization")));
     assertThat(RunMetrics.latest(directory.resolve("none.jsonl"))).isEmpty();
+    EvaluationReport report = gen4j.evaluations().evaluateRun(run, dataset, SETTINGS, cache);
+    EvaluationReport withScores = new EvaluationReport(report.dataset(), report.testImages(), report.featureNetwork(),
+        report.settings(), report.model(), report.reference(), latest, report.created());
+    assertThat(EvaluationTable.format(withScores, "model")).contains(
+        "mnist-test negative_elbo: 101.2500 (logged by the run at step 20, 400 images, dynamic binarization)");
+  }
+
+  @Test
+  void aMetricsLineThatIsNotJsonIsNamedByFileAndLine() throws IOException {
+    Path metrics = directory.resolve("broken.jsonl");
+    Files.writeString(metrics, "{\"step\":10}\n[1, 2]\n");
+
+    assertThatThrownBy(() -> RunMetrics.latest(metrics))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(metrics + ":2: not a JSON object");
   }
 
   @Test
