@@ -12,7 +12,7 @@ public final class EvaluationTable {
   /** The label of the reference row. */
   public static final String REFERENCE_LABEL = "reference (train vs test)";
 
-  private static final String ROW = "%-28s %9s %17s %7s %9s %9s %7s%n";
+  private static final String ROW = "%-28s %9s %21s %7s %9s %9s %7s%n";
 
   private EvaluationTable() {}
 
