@@ -22,6 +22,7 @@ public final class Evaluator {
   private final FeatureNetwork network;
   private final EvaluationSettings settings;
   private final Embedding test;
+  private double[] testRadii;
 
   /**
    * @param network the dataset's feature network (not closed by the evaluator)
@@ -54,10 +55,18 @@ public final class Evaluator {
         settings.kidSubsets(), settings.kidSubsetSize(), settings.seed());
     double inceptionScore = InceptionScore.of(samples.probabilities());
     ClassCoverage coverage = ClassCoverage.of(samples.predictedClasses(), network.classes());
-    PrecisionRecall precisionRecall = PrecisionRecall.between(test.features(), samples.features(), settings.neighbours());
+    PrecisionRecall precisionRecall = precisionRecall(samples.features());
     double seconds = (System.nanoTime() - start) / 1e9;
     return new SampleMetrics(source.name(), samples.count(), fid, kid.mean(), kid.standardDeviation(),
         inceptionScore, coverage.klToUniform(), coverage.counts(), precisionRecall.precision(),
         precisionRecall.recall(), seconds);
+  }
+
+  /** Precision and recall against the test split, whose k-NN radii are computed for the first row only. */
+  private PrecisionRecall precisionRecall(Features samples) {
+    if (testRadii == null) {
+      testRadii = PrecisionRecall.realRadii(test.features(), settings.neighbours());
+    }
+    return PrecisionRecall.between(test.features(), testRadii, samples, settings.neighbours());
   }
 }

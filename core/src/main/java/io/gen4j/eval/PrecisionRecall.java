@@ -25,17 +25,29 @@ public record PrecisionRecall(double precision, double recall, int neighbours) {
    */
   public static PrecisionRecall between(Features real, Features generated, int neighbours) {
     requireNonNull(real, "real is null");
-    requireNonNull(generated, "generated is null");
-    if (real.dimension() != generated.dimension()) {
-      throw new IllegalArgumentException(
-          "feature sets differ in dimension: " + real.dimension() + " and " + generated.dimension());
+    requireValid(real, generated, neighbours);
+    return between(real, SquaredDistances.kthNeighbour(real, neighbours), generated, neighbours);
+  }
+
+  /**
+   * The squared radii of the real manifold's balls, for {@link #between(Features, double[], Features,
+   * int)}: an evaluator scores several sets against the same real set and computes them once.
+   */
+  static double[] realRadii(Features real, int neighbours) {
+    requireNonNull(real, "real is null");
+    if (neighbours < 1 || neighbours >= real.count()) {
+      throw new IllegalArgumentException("neighbours must be at least 1 and smaller than the real set ("
+          + real.count() + "), got " + neighbours);
     }
-    if (neighbours < 1 || neighbours >= real.count() || neighbours >= generated.count()) {
-      throw new IllegalArgumentException(
-          "neighbours must be at least 1 and smaller than both sets (" + real.count() + " real, "
-              + generated.count() + " generated), got " + neighbours);
+    return SquaredDistances.kthNeighbour(real, neighbours);
+  }
+
+  /** {@link #between(Features, Features, int)} with the real radii {@link #realRadii} computed. */
+  static PrecisionRecall between(Features real, double[] realRadii, Features generated, int neighbours) {
+    requireValid(real, generated, neighbours);
+    if (realRadii.length != real.count()) {
+      throw new IllegalArgumentException(realRadii.length + " radii for " + real.count() + " real vectors");
     }
-    double[] realRadii = SquaredDistances.kthNeighbour(real, neighbours);
     double[] generatedRadii = SquaredDistances.kthNeighbour(generated, neighbours);
     boolean[] generatedInReal = new boolean[generated.count()];
     boolean[] realInGenerated = new boolean[real.count()];
@@ -58,6 +70,19 @@ public record PrecisionRecall(double precision, double recall, int neighbours) {
       }
     });
     return new PrecisionRecall(share(generatedInReal), share(realInGenerated), neighbours);
+  }
+
+  private static void requireValid(Features real, Features generated, int neighbours) {
+    requireNonNull(generated, "generated is null");
+    if (real.dimension() != generated.dimension()) {
+      throw new IllegalArgumentException(
+          "feature sets differ in dimension: " + real.dimension() + " and " + generated.dimension());
+    }
+    if (neighbours < 1 || neighbours >= real.count() || neighbours >= generated.count()) {
+      throw new IllegalArgumentException(
+          "neighbours must be at least 1 and smaller than both sets (" + real.count() + " real, "
+              + generated.count() + " generated), got " + neighbours);
+    }
   }
 
   private static double share(boolean[] flags) {

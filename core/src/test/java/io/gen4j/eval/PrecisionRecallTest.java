@@ -92,4 +92,19 @@ class PrecisionRecallTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("neighbours must be at least 1 and smaller than both sets (3 real, 2 generated), got 2");
   }
+
+  @Test
+  void radiiComputedOnceGiveTheSameFiguresAndAreChecked() {
+    Features real = Features.of(line(0, 1, 2, 3, 10));
+    Features generated = Features.of(line(0.5, 2.5, 9, 20));
+    double[] radii = PrecisionRecall.realRadii(real, 2);
+
+    assertThat(PrecisionRecall.between(real, radii, generated, 2)).isEqualTo(PrecisionRecall.between(real, generated, 2));
+    assertThatThrownBy(() -> PrecisionRecall.realRadii(real, 5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("neighbours must be at least 1 and smaller than the real set (5), got 5");
+    assertThatThrownBy(() -> PrecisionRecall.between(real, new double[4], generated, 2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("4 radii for 5 real vectors");
+  }
 }
