@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.gen4j.config.ConfigLoader;
 import io.gen4j.eval.Evaluations;
+import io.gen4j.export.ModelExporter;
 import io.gen4j.inject.Gen4jModule;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.train.Experiments;
@@ -55,5 +56,10 @@ public final class Gen4j {
   /** Evaluates runs and sample files (FID, KID, IS, class coverage, precision and recall). */
   public Evaluations evaluations() {
     return injector.getInstance(Evaluations.class);
+  }
+
+  /** Exports runs' generators (or decoders) as TensorFlow SavedModels. */
+  public ModelExporter exporter() {
+    return injector.getInstance(ModelExporter.class);
   }
 }

@@ -51,6 +51,30 @@ public final class ImageGrid {
     return image;
   }
 
+  /**
+   * One image of a batch at its own size, without padding: 8-bit grey for one channel, RGB for three.
+   */
+  public static BufferedImage renderImage(ImageBatch batch, int index) {
+    requireNonNull(batch, "batch is null");
+    if (index < 0 || index >= batch.count()) {
+      throw new IndexOutOfBoundsException("image " + index + " of a batch of " + batch.count());
+    }
+    ImageShape shape = batch.shape();
+    boolean grey = shape.channels() == 1;
+    BufferedImage image =
+        new BufferedImage(shape.width(), shape.height(), grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+    for (int row = 0; row < shape.height(); row++) {
+      for (int column = 0; column < shape.width(); column++) {
+        if (grey) {
+          image.getRaster().setSample(column, row, 0, toByte(batch.pixel(index, row, column, 0)));
+        } else {
+          image.setRGB(column, row, rgb(batch, index, row, column));
+        }
+      }
+    }
+    return image;
+  }
+
   /** Writes the grid as a PNG, atomically (temporary file, then rename). */
   public static void write(ImageBatch batch, int columns, int scale, Path file) {
     writePng(render(batch, columns, scale), file);

@@ -11,9 +11,12 @@ import io.gen4j.config.ExperimentConfig;
 import io.gen4j.data.Datasets;
 import io.gen4j.data.ImageDataset;
 import io.gen4j.inject.ModelCatalog;
+import io.gen4j.report.LossPlotWriter;
+import io.gen4j.report.RunReportWriter;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageBatch;
 import io.gen4j.spi.TrainingListener;
+import io.gen4j.tensorboard.TensorBoardWriter;
 import io.gen4j.train.listeners.LogLines;
 import io.gen4j.train.listeners.MetricsFileWriter;
 import io.gen4j.train.listeners.SampleGridWriter;
@@ -27,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.tensorflow.Session;
 import org.tensorflow.TensorFlow;
 
@@ -36,18 +40,35 @@ public final class Experiments {
 
   private final ModelCatalog catalog;
   private final ConfigLoader configLoader;
+  private final Supplier<? extends TrainingListener> progress;
 
   @Inject
   public Experiments(ModelCatalog catalog, ConfigLoader configLoader) {
+    this(catalog, configLoader, LogLines::new);
+  }
+
+  private Experiments(ModelCatalog catalog, ConfigLoader configLoader, Supplier<? extends TrainingListener> progress) {
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.configLoader = requireNonNull(configLoader, "configLoader is null");
+    this.progress = requireNonNull(progress, "progress is null");
+  }
+
+  /**
+   * These experiments with another progress display: {@link LogLines} by default (plain lines, right
+   * for CI and redirected output), {@link io.gen4j.train.listeners.ProgressBarDisplay} for a terminal.
+   *
+   * @param progress makes the display's listener, once per run
+   */
+  public Experiments withProgress(Supplier<? extends TrainingListener> progress) {
+    return new Experiments(catalog, configLoader, progress);
   }
 
   /**
    * Trains an experiment in a new run directory, which gets the resolved config, provenance, metrics,
    * sample grids and checkpoints.
    *
-   * @param listeners added to the built-in metrics file, sample grid and log listeners
+   * @param listeners added to the built-in listeners: metrics file, sample grids, progress (log lines
+   *     unless {@link #withProgress} chose another), metrics plot, TensorBoard and run report
    */
   public TrainingResult train(ExperimentConfig config, List<TrainingListener> listeners) {
     GenerativeModel model = catalog.createModel(config);
@@ -106,7 +127,11 @@ public final class Experiments {
     List<TrainingListener> listeners = new ArrayList<>();
     listeners.add(new MetricsFileWriter(run.metricsFile()));
     listeners.add(new SampleGridWriter(run.samplesDirectory()));
-    listeners.add(new LogLines());
+    listeners.add(progress.get());
+    // The plot and the report read metrics.jsonl and samples/, so they come after the writers of those.
+    listeners.add(new LossPlotWriter(run.metricsFile(), run.lossPlot()));
+    listeners.add(new TensorBoardWriter(run.tensorBoardDirectory()));
+    listeners.add(new RunReportWriter(run));
     listeners.addAll(extra);
     return new TrainingLoop(config, model, catalog.trainerFor(model), dataset, run, listeners);
   }

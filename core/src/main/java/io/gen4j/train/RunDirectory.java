@@ -11,8 +11,10 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The directory of one run, {@code <runs>/<name>-<yyyyMMdd-HHmmss>/}: the resolved {@code config.json},
- * {@code provenance.json}, {@code metrics.jsonl}, sample grids under {@code samples/} and checkpoints
- * under {@code checkpoints/}.
+ * {@code provenance.json}, {@code metrics.jsonl}, sample grids under {@code samples/}, checkpoints
+ * under {@code checkpoints/}, and what is drawn from them: {@code loss.png}, {@code samples.gif},
+ * TensorBoard event files under {@code tensorboard/}, the report {@code index.html} with the status it
+ * shows in {@code status.json}; and {@code eval.json} once {@code gen4j eval} has scored the run.
  */
 public final class RunDirectory {
 
@@ -84,6 +86,36 @@ public final class RunDirectory {
 
   public Path checkpointsDirectory() {
     return path.resolve("checkpoints");
+  }
+
+  /** The plot of every metrics series against the step. */
+  public Path lossPlot() {
+    return path.resolve("loss.png");
+  }
+
+  /** The fixed-noise sample grids as one animated GIF. */
+  public Path samplesAnimation() {
+    return path.resolve("samples.gif");
+  }
+
+  /** TensorBoard event files. */
+  public Path tensorBoardDirectory() {
+    return path.resolve("tensorboard");
+  }
+
+  /** The run report, a self-contained HTML page. */
+  public Path reportFile() {
+    return path.resolve("index.html");
+  }
+
+  /** Where training stands (running, finished, failed), as the report last recorded it. */
+  public Path statusFile() {
+    return path.resolve("status.json");
+  }
+
+  /** The figures of the latest {@code gen4j eval} of the run. */
+  public Path evaluationFile() {
+    return path.resolve("eval.json");
   }
 
   @Override

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Generative image models (GAN, DCGAN, WGAN, VAE) on TensorFlow Java.",
-    subcommands = {ModelsCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ModelsCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class Gen4jCommand implements Runnable {
 
   /** Exit code of a run stopped by a user mistake (bad config, bad data, bad arguments). */
@@ -75,6 +75,9 @@ public final class Gen4jCommand implements Runnable {
       }
       if (type == EvalCommand.class) {
         return type.cast(new EvalCommand(this::gen4j));
+      }
+      if (type == ExportCommand.class) {
+        return type.cast(new ExportCommand(this::gen4j));
       }
       return CommandLine.defaultFactory().create(type);
     }

@@ -3,7 +3,10 @@ package io.gen4j.cli;
 import io.gen4j.Gen4j;
 import io.gen4j.config.ExperimentConfig;
 import io.gen4j.config.OutputConfig;
+import io.gen4j.train.Experiments;
 import io.gen4j.train.TrainingResult;
+import io.gen4j.train.listeners.LogLines;
+import io.gen4j.train.listeners.ProgressBarDisplay;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +32,12 @@ final class TrainCommand implements Callable<Integer> {
   @CommandLine.Option(names = "--runs", paramLabel = "DIR", description = "Create the run directory here (overrides output.runsDirectory).")
   private Path runs;
 
+  @CommandLine.Option(
+      names = "--progress-bar",
+      negatable = true,
+      description = "Show a progress bar, or with --no-progress-bar plain log lines (default: a bar on a terminal, lines otherwise).")
+  private Boolean progressBar;
+
   TrainCommand(Supplier<Gen4j> gen4j) {
     this.gen4j = gen4j;
   }
@@ -39,18 +48,21 @@ final class TrainCommand implements Callable<Integer> {
     if ((config == null) == (resume == null)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "give either CONFIG.json or --resume RUN_DIR");
     }
+    boolean bar = progressBar != null ? progressBar : Terminal.isInteractive();
+    Experiments experiments = gen4j.get().experiments().withProgress(bar ? ProgressBarDisplay::new : LogLines::new);
     TrainingResult result;
     if (resume != null) {
-      result = gen4j.get().experiments().resume(resume, List.of());
+      result = experiments.resume(resume, List.of());
     } else {
       ExperimentConfig experiment = gen4j.get().configLoader().load(config);
       if (runs != null) {
         experiment = experiment.withOutput(new OutputConfig(runs.toString()));
       }
-      result = gen4j.get().experiments().train(experiment, List.of());
+      result = experiments.train(experiment, List.of());
     }
-    out.printf("run: %s%nsteps: %d, wall time %ds%nfinal samples: %s%n", result.runDirectory(), result.steps(),
-        result.wallTime().toSeconds(), result.runDirectory().resolve("samples").resolve("final.png"));
+    out.printf("run: %s%nsteps: %d, wall time %ds%nfinal samples: %s%nreport: %s%n", result.runDirectory(), result.steps(),
+        result.wallTime().toSeconds(), result.runDirectory().resolve("samples").resolve("final.png"),
+        result.runDirectory().resolve("index.html"));
     out.flush();
     return 0;
   }

@@ -1,2 +1,2 @@
-/** The {@code gen4j} command line: {@code models}, {@code train}, {@code sample}, {@code eval}. */
+/** The {@code gen4j} command line: {@code models}, {@code train}, {@code sample}, {@code eval}, {@code export}. */
 package io.gen4j.cli;

@@ -1,0 +1,290 @@
+package io.gen4j.report;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.gen4j.spi.TrainingWarning;
+import io.gen4j.train.RunDirectory;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+
+/**
+ * The run report, {@code index.html}: one self-contained page (every image embedded as a {@code data:}
+ * URI, a content security policy that forbids loading anything else) with the run's status, the
+ * warnings of the run, the latest value of every metrics series (evaluation values included), the
+ * figures of {@code gen4j eval} when the run has been evaluated, the metrics plot, an animation of the
+ * fixed-noise samples across training, the sample grid of every interval, the config and the
+ * provenance. Alongside it, the animation is written as {@code samples.gif}.
+ *
+ * <p>Everything is read from the run directory ({@code config.json}, {@code provenance.json}, {@code
+ * status.json}, {@code metrics.jsonl} with its warning lines, {@code eval.json}, {@code
+ * samples/step-NNNNNNNN.png}), so {@link #rewrite(Path)} rebuilds the report of any run.
+ */
+public final class RunReport {
+
+  private static final Pattern GRID_NAME = Pattern.compile("step-(\\d+)\\.png");
+
+  private RunReport() {}
+
+  /**
+   * Records the status in {@code status.json}, then writes {@code index.html} and, once there are two
+   * sample grids, {@code samples.gif}, each atomically.
+   */
+  public static void write(RunDirectory run, RunStatus status) {
+    requireNonNull(run, "run is null");
+    requireNonNull(status, "status is null");
+    RunStatus.write(status, run.statusFile());
+    render(run, status);
+  }
+
+  /**
+   * Rebuilds {@code index.html} (and {@code samples.gif}) of a run from its directory alone, with the
+   * status recorded in {@code status.json}: for a command that adds to a finished run, such as {@code
+   * gen4j eval} writing {@code eval.json}.
+   *
+   * @param runDirectory a run directory (it has a {@code config.json})
+   * @throws IllegalArgumentException naming the file when it is no run directory or a file in it is
+   *     malformed
+   */
+  public static void rewrite(Path runDirectory) {
+    RunDirectory run = RunDirectory.open(runDirectory);
+    render(run, RunStatus.read(run.statusFile()));
+  }
+
+  private static void render(RunDirectory run, RunStatus status) {
+    List<SampleGrid> grids = sampleGrids(run.samplesDirectory());
+    Optional<byte[]> animation = animation(grids);
+    animation.ifPresent(gif -> AtomicFiles.write(run.samplesAnimation(), gif));
+    String page = html(run, status, grids, animation);
+    AtomicFiles.write(run.reportFile(), page.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A sample grid of the run directory, with the step it was drawn at. */
+  record SampleGrid(long step, byte[] png) {}
+
+  static List<SampleGrid> sampleGrids(Path directory) {
+    List<SampleGrid> grids = new ArrayList<>();
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : files.toList()) {
+        Matcher name = GRID_NAME.matcher(file.getFileName().toString());
+        if (name.matches()) {
+          grids.add(new SampleGrid(Long.parseLong(name.group(1)), Files.readAllBytes(file)));
+        }
+      }
+    } catch (NoSuchFileException e) {
+      return List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the sample grids in " + directory + ": " + e.getMessage(), e);
+    }
+    grids.sort(Comparator.comparingLong(SampleGrid::step));
+    return grids;
+  }
+
+  private static Optional<byte[]> animation(List<SampleGrid> grids) {
+    if (grids.size() < 2) {
+      return Optional.empty();
+    }
+    List<BufferedImage> frames = new ArrayList<>();
+    for (int index : SampleAnimation.pick(grids.size())) {
+      try {
+        BufferedImage frame = ImageIO.read(new ByteArrayInputStream(grids.get(index).png()));
+        if (frame == null) {
+          throw new IOException("not a PNG");
+        }
+        frames.add(frame);
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            String.format(Locale.ROOT, "cannot read the sample grid of step %d: %s", grids.get(index).step(), e.getMessage()), e);
+      }
+    }
+    return Optional.of(SampleAnimation.gif(frames));
+  }
+
+  static String html(RunDirectory run, RunStatus status, List<SampleGrid> grids, Optional<byte[]> animation) {
+    String configText = readText(run.configFile())
+        .orElseThrow(() -> new IllegalArgumentException(run.configFile() + ": missing; the report shows the run's config"));
+    String modelType = parse(run.configFile(), configText).path("model").path("type").asText("unknown");
+    MetricsHistory history = MetricsHistory.read(run.metricsFile());
+    String title = run.path().getFileName().toString();
+
+    StringBuilder page = new StringBuilder();
+    page.append("""
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <link rel="icon" href="data:,">
+        """);
+    page.append("<title>").append(escape(title)).append(" · gen4j</title>\n");
+    page.append("""
+        <style>
+        body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1000px; padding: 0 1em; color: #222; }
+        h1 { margin-bottom: 0.2em; }
+        .status { color: #555; margin-top: 0; }
+        .status.failed, .error { color: #b00020; }
+        a.warned { color: #a05a00; }
+        #warnings td { vertical-align: top; }
+        table.details th { font-weight: normal; color: #555; vertical-align: top; }
+        table { border-collapse: collapse; }
+        th, td { padding: 0.25em 1em 0.25em 0; text-align: left; }
+        td.value { font-variant-numeric: tabular-nums; text-align: right; }
+        img { max-width: 100%; }
+        img.samples { image-rendering: pixelated; }
+        .grids { display: flex; flex-wrap: wrap; gap: 1em; }
+        figure { margin: 0; }
+        .grids img { width: 234px; }
+        figcaption { color: #555; font-size: 0.9em; }
+        pre { background: #f5f5f5; padding: 1em; overflow-x: auto; }
+        footer { color: #888; font-size: 0.8em; margin-top: 3em; }
+        </style>
+        </head>
+        <body>
+        """);
+    List<TrainingWarning> warnings = history.warnings();
+    page.append("<header>\n<h1>").append(escape(title)).append("</h1>\n");
+    page.append("<p class=\"status").append(status instanceof RunStatus.Failed ? " failed" : "").append("\">model <b>")
+        .append(escape(modelType)).append("</b> · ").append(escape(status.describe()));
+    if (!warnings.isEmpty()) {
+      page.append(" · <a class=\"warned\" href=\"#warnings\">").append(warnings.size())
+          .append(warnings.size() == 1 ? " warning" : " warnings").append("</a>");
+    }
+    page.append("</p>\n</header>\n");
+
+    if (!warnings.isEmpty()) {
+      page.append("<section id=\"warnings\">\n<h2>Warnings</h2>\n");
+      page.append("<table>\n<tr><th>step</th><th>warning</th><th>message</th></tr>\n");
+      for (TrainingWarning warning : warnings) {
+        page.append("<tr><td class=\"value\">").append(warning.step()).append("</td><td>").append(escape(warning.kind()))
+            .append("</td><td>").append(escape(warning.message())).append("</td></tr>\n");
+      }
+      page.append("</table>\n</section>\n");
+    }
+
+    page.append("<section id=\"figures\">\n<h2>")
+        .append(status instanceof RunStatus.Finished ? "Final figures" : "Latest figures").append("</h2>\n");
+    if (history.isEmpty()) {
+      page.append("<p>No metrics logged yet.</p>\n");
+    } else {
+      page.append("<table>\n<tr><th>series</th><th>value</th><th>at step</th></tr>\n");
+      for (Map.Entry<String, MetricPoint> latest : history.latest().entrySet()) {
+        page.append("<tr><td>").append(escape(latest.getKey())).append("</td><td class=\"value\">")
+            .append(String.format(Locale.ROOT, "%.4g", latest.getValue().value())).append("</td><td class=\"value\">")
+            .append(latest.getValue().step()).append("</td></tr>\n");
+      }
+      page.append("</table>\n");
+    }
+    page.append("</section>\n");
+
+    readText(run.evaluationFile()).ifPresent(evaluation -> page.append(EvaluationSection.html(run.evaluationFile(), evaluation)));
+
+    if (!LossPlot.panels(history).isEmpty()) {
+      page.append("<section id=\"metrics\">\n<h2>Metrics</h2>\n");
+      image(page, "image/png", png(LossPlot.render(history)), "every metrics series against the step", "plot");
+      page.append("</section>\n");
+    }
+
+    animation.ifPresent(gif -> {
+      page.append("<section id=\"animation\">\n<h2>Samples across training</h2>\n");
+      page.append("<p>The fixed-noise samples from step ").append(grids.get(0).step()).append(" to step ")
+          .append(grids.get(grids.size() - 1).step()).append(", looping.</p>\n");
+      image(page, "image/gif", gif, "the fixed-noise samples across training, animated", "samples");
+      page.append("</section>\n");
+    });
+
+    page.append("<section id=\"samples\">\n<h2>Sample grids</h2>\n");
+    if (grids.isEmpty()) {
+      page.append("<p>No samples drawn yet.</p>\n");
+    } else {
+      page.append("<p>The same fixed noise batch at every sample interval.</p>\n<div class=\"grids\">\n");
+      for (SampleGrid grid : grids) {
+        page.append("<figure>");
+        image(page, "image/png", grid.png(), "samples at step " + grid.step(), "samples");
+        page.append("<figcaption>step ").append(grid.step()).append("</figcaption></figure>\n");
+      }
+      page.append("</div>\n");
+    }
+    page.append("</section>\n");
+
+    page.append("<section id=\"config\">\n<h2>Config</h2>\n<pre>").append(escape(configText.strip())).append("</pre>\n</section>\n");
+    readText(run.provenanceFile()).ifPresent(provenance -> page
+        .append("<section id=\"provenance\">\n<h2>Provenance</h2>\n<pre>").append(escape(provenance.strip()))
+        .append("</pre>\n</section>\n"));
+    page.append("<footer>Written by gen4j at ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+        .append(" from ").append(escape(run.path().toAbsolutePath().toString())).append(".</footer>\n");
+    page.append("</body>\n</html>\n");
+    return page.toString();
+  }
+
+  private static void image(StringBuilder page, String mediaType, byte[] bytes, String description, String kind) {
+    page.append("<img class=\"").append(kind).append("\" alt=\"").append(escape(description)).append("\" src=\"data:")
+        .append(mediaType).append(";base64,").append(Base64.getEncoder().encodeToString(bytes)).append("\">\n");
+  }
+
+  private static byte[] png(BufferedImage image) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      if (!ImageIO.write(image, "png", bytes)) {
+        throw new IOException("no PNG writer available");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode the metrics plot: " + e.getMessage(), e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static Optional<String> readText(Path file) {
+    try {
+      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonNode parse(Path file, String configText) {
+    try {
+      return JsonMapper.builder().build().readTree(configText);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + ": not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  static String escape(String text) {
+    StringBuilder escaped = new StringBuilder(text.length());
+    for (char character : text.toCharArray()) {
+      switch (character) {
+        case '&' -> escaped.append("&amp;");
+        case '<' -> escaped.append("&lt;");
+        case '>' -> escaped.append("&gt;");
+        case '"' -> escaped.append("&quot;");
+        case '\'' -> escaped.append("&#39;");
+        default -> escaped.append(character);
+      }
+    }
+    return escaped.toString();
+  }
+}

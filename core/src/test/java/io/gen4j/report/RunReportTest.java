@@ -1,0 +1,219 @@
+package io.gen4j.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gen4j.spi.StepCompleted;
+import io.gen4j.spi.TrainingEnded;
+import io.gen4j.spi.TrainingFailed;
+import io.gen4j.spi.TrainingListener;
+import io.gen4j.spi.TrainingStarted;
+import io.gen4j.train.RunDirectory;
+import io.gen4j.train.TrainingException;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunReportTest {
+
+  private static final Pattern IMAGE_SOURCE = Pattern.compile("<img [^>]*src=\"([^\"]*)\"");
+  private static final Pattern DATA_URI = Pattern.compile("data:image/(png|gif);base64,([A-Za-z0-9+/=]+)");
+
+  @TempDir static Path shared;
+
+  /** The finished run the tests read, written once; a test that changes it works on a copy. */
+  private static RunDirectory finished;
+
+  @BeforeAll
+  static void writeFinishedRun() throws IOException {
+    finished = ReportFixture.finishedRun(shared);
+  }
+
+  @Test
+  void finishedRunShowsFiguresPlotAnimationEveryGridAndTheConfig() throws Exception {
+    RunDirectory run = finished;
+    String page = Files.readString(run.reportFile());
+
+    assertThat(page).contains("<h1>report-test-20250102-030405</h1>");
+    assertThat(page).contains("model <b>tiny-gan</b> · finished: 40 steps in 0:00:03");
+    assertThat(page).contains("<h2>Final figures</h2>");
+    assertThat(page).contains("<tr><td>d_loss</td><td class=\"value\">1.100</td><td class=\"value\">40</td></tr>");
+    assertThat(page).contains("<tr><td>images_per_second</td><td class=\"value\">940.0</td><td class=\"value\">40</td></tr>");
+    // an evaluation value logged on some lines only shows with the step it was last logged at
+    assertThat(page).contains("<tr><td>test_score</td><td class=\"value\">10.00</td><td class=\"value\">40</td></tr>");
+    assertThat(page).contains("<figcaption>step 10</figcaption>", "<figcaption>step 20</figcaption>",
+        "<figcaption>step 30</figcaption>", "<figcaption>step 40</figcaption>");
+    assertThat(page).contains("The fixed-noise samples from step 10 to step 40, looping.");
+    assertThat(page).contains("&quot;name&quot; : &quot;report&lt;test&gt;&amp;co&quot;").doesNotContain("report<test>");
+    assertThat(page).contains("<h2>Provenance</h2>");
+    // the warning line of metrics.jsonl, linked from the header
+    assertThat(page).contains("finished: 40 steps in 0:00:03 · <a class=\"warned\" href=\"#warnings\">1 warning</a></p>");
+    assertThat(page).contains("<tr><td class=\"value\">25</td><td>discriminator-wins</td><td>the discriminator wins"
+        + " outright: d_loss 0.0100 and D(G(z)) 0.0100 for 5 logged intervals &lt;here&gt;</td></tr>");
+    assertThat(page).doesNotContain("<h2>Evaluation</h2>");
+    // readable by whoever may read the run's other files: the umask decides, not owner-only temporary files
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Path plain = Files.writeString(shared.resolve("plain.txt"), "x");
+      assertThat(Files.getPosixFilePermissions(run.reportFile())).isEqualTo(Files.getPosixFilePermissions(plain));
+      assertThat(Files.getPosixFilePermissions(run.samplesAnimation())).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    List<String> sources = imageSources(page);
+    assertThat(sources).hasSize(1 + 1 + 4);
+    List<byte[]> images = new ArrayList<>();
+    for (String source : sources) {
+      Matcher data = DATA_URI.matcher(source);
+      assertThat(data.matches()).as("a data URI: %s", source.substring(0, Math.min(40, source.length()))).isTrue();
+      byte[] bytes = Base64.getDecoder().decode(data.group(2));
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+      assertThat(image).as("image %d decodes", images.size()).isNotNull();
+      images.add(bytes);
+    }
+    assertThat(images.get(1)).isEqualTo(Files.readAllBytes(run.samplesAnimation()));
+    assertThat(images.get(2)).isEqualTo(Files.readAllBytes(run.samplesDirectory().resolve("step-00000010.png")));
+    assertThat(images.get(5)).isEqualTo(Files.readAllBytes(run.samplesDirectory().resolve("step-00000040.png")));
+    assertThat(run.lossPlot()).isRegularFile();
+    // self-contained: nothing is fetched from anywhere
+    assertThat(page).doesNotContain("http:", "https:", "src=\"file", "<script");
+    assertThat(page).contains("content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\"");
+  }
+
+  @Test
+  void startedRunHasAReportBeforeAnyMetricsOrSamples(@TempDir Path runs) throws Exception {
+    RunDirectory run = ReportFixture.startedRun(runs);
+    new RunReportWriter(run).onStart(new TrainingStarted(run.path(), "tiny-gan", 0, 40, 64));
+
+    String page = Files.readString(run.reportFile());
+    assertThat(page).contains("training: step 0 of 40", "<h2>Latest figures</h2>", "No metrics logged yet.",
+        "No samples drawn yet.");
+    assertThat(imageSources(page)).isEmpty();
+    assertThat(run.samplesAnimation()).doesNotExist();
+  }
+
+  @Test
+  void failedRunSaysWhereAndWhy(@TempDir Path runs) throws Exception {
+    RunDirectory run = ReportFixture.startedRun(runs);
+    List<TrainingListener> listeners = ReportFixture.listeners(run);
+    listeners.forEach(listener -> listener.onStart(new TrainingStarted(run.path(), "tiny-gan", 0, 40, 64)));
+    TrainingFailed failed = new TrainingFailed(7, new TrainingException("step 7: d_loss is NaN; training stopped"));
+    listeners.forEach(listener -> listener.onFailure(failed));
+
+    assertThat(Files.readString(run.reportFile()))
+        .contains("<p class=\"status failed\">model <b>tiny-gan</b> · failed at step 7: step 7: d_loss is NaN; training stopped</p>");
+  }
+
+  @Test
+  void rewriteFromTheDirectoryAloneKeepsTheStatusAndShowsEvalJsonFieldByField(@TempDir Path runs) throws Exception {
+    RunDirectory run = ReportFixture.copy(finished, runs);
+    Files.writeString(run.evaluationFile(), ReportFixture.EVALUATION);
+
+    RunReport.rewrite(run.path());
+
+    String page = Files.readString(run.reportFile());
+    assertThat(page).contains("model <b>tiny-gan</b> · finished: 40 steps in 0:00:03", "<h2>Evaluation</h2>",
+        "<tr><th>metric</th><th>model</th><th>reference</th></tr>",
+        "<tr><td>source</td><td>run</td><td>mnist train</td></tr>",
+        "<tr><td>count</td><td class=\"value\">10000</td><td class=\"value\">10000</td></tr>",
+        "<tr><td>fid</td><td class=\"value\">23.46</td><td class=\"value\">0.9877</td></tr>",
+        "<tr><td>kidMean</td><td class=\"value\">0.01230</td><td class=\"value\">0.0001000</td></tr>",
+        "<tr><td>classHistogram</td><td>[980, 1020]</td><td>[1000, 1000]</td></tr>",
+        // a metric only the model row has still gets its row
+        "<tr><td>sharpness</td><td class=\"value\">0.5000</td><td></td></tr>",
+        "<tr><th>dataset</th><td>mnist</td></tr>",
+        "<tr><th>featureNetwork</th><td>dataset mnist · architectureVersion 1 · testAccuracy 0.9912</td></tr>",
+        "<tr><th>runMetrics</th><td>test_score (step 40 · value 4.000)</td></tr>",
+        "<tr><th>created</th><td>2026-01-02T03:04:05Z</td></tr>");
+    assertThat(page.indexOf("<h2>Final figures</h2>")).isLessThan(page.indexOf("<h2>Evaluation</h2>"));
+
+    // a samples file's evaluation has no run metrics
+    Files.writeString(run.evaluationFile(), ReportFixture.EVALUATION.replaceFirst("\"runMetrics\" : \\{[^\n]*\n", "\"runMetrics\" : { },\n"));
+    RunReport.rewrite(run.path());
+    assertThat(Files.readString(run.reportFile())).contains("<tr><th>runMetrics</th><td>none</td></tr>");
+  }
+
+  @Test
+  void malformedEvalJsonIsShownNotThrown(@TempDir Path runs) throws Exception {
+    RunDirectory run = ReportFixture.copy(finished, runs);
+
+    Files.writeString(run.evaluationFile(), "{\"model\": {\"fid\": 1.0}}");
+    RunReport.rewrite(run.path());
+    assertThat(Files.readString(run.reportFile()))
+        .contains("<p class=\"error\">eval.json: expected objects &quot;model&quot; and &quot;reference&quot; to compare</p>");
+
+    Files.writeString(run.evaluationFile(), "{\"model\": ");
+    RunReport.rewrite(run.path());
+    assertThat(Files.readString(run.reportFile())).contains("<p class=\"error\">eval.json: not JSON: ");
+  }
+
+  @Test
+  void rewriteNamesWhatIsMissingOrMalformed(@TempDir Path runs) throws Exception {
+    assertThatThrownBy(() -> RunReport.rewrite(runs))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(runs + ": not a gen4j run directory (no config.json)");
+
+    RunDirectory run = ReportFixture.startedRun(runs);
+    RunReport.rewrite(run.path());
+    assertThat(Files.readString(run.reportFile())).contains("model <b>tiny-gan</b> · status not recorded (no status.json)");
+
+    Files.writeString(run.statusFile(), "{\"state\": \"paused\"}");
+    assertThatThrownBy(() -> RunReport.rewrite(run.path()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(run.statusFile() + ": $.state: expected \"running\", \"finished\" or \"failed\", got \"paused\"");
+  }
+
+  @Test
+  void failedStatusIsRecordedAndRestored(@TempDir Path runs) throws Exception {
+    RunDirectory run = ReportFixture.startedRun(runs);
+    RunReport.write(run, new RunStatus.Failed(7, "step 7: d_loss is NaN"));
+    Files.delete(run.reportFile());
+
+    RunReport.rewrite(run.path());
+
+    assertThat(Files.readString(run.reportFile())).contains("failed at step 7: step 7: d_loss is NaN");
+  }
+
+  @Test
+  void anyModelTypeGetsThePlotAndTheReportFromItsOwnMetricNames(@TempDir Path runs) throws Exception {
+    RunDirectory run = ReportFixture.startedRun(runs);
+    Files.writeString(run.configFile(), "{\"model\": {\"type\": \"vae\"}}");
+    List<TrainingListener> listeners = ReportFixture.listeners(run);
+    listeners.forEach(listener -> listener.onStart(new TrainingStarted(run.path(), "vae", 0, 20, 64)));
+    for (long step = 10; step <= 20; step += 10) {
+      StepCompleted logged = new StepCompleted(step, 20, 0,
+          Map.of("negative_elbo", 200.0 - step, "reconstruction_loss", 180.0 - step, "kl_divergence", 20.0), 500);
+      listeners.forEach(listener -> listener.afterStep(logged));
+    }
+    TrainingEnded ended = new TrainingEnded(20, run.path(), Map.of(), Duration.ofSeconds(1));
+    listeners.forEach(listener -> listener.onEnd(ended));
+
+    assertThat(LossPlot.panels(MetricsHistory.read(run.metricsFile()))).containsOnlyKeys(
+        LossPlot.Panel.LOSSES, LossPlot.Panel.OTHER, LossPlot.Panel.THROUGHPUT);
+    assertThat(run.lossPlot()).isRegularFile();
+    assertThat(Files.readString(run.reportFile())).contains("model <b>vae</b> · finished: 20 steps",
+        "<tr><td>negative_elbo</td><td class=\"value\">180.0</td><td class=\"value\">20</td></tr>",
+        "No samples drawn yet.").doesNotContain("<h2>Warnings</h2>");
+  }
+
+  static List<String> imageSources(String page) {
+    List<String> sources = new ArrayList<>();
+    Matcher matcher = IMAGE_SOURCE.matcher(page);
+    while (matcher.find()) {
+      sources.add(matcher.group(1));
+    }
+    return sources;
+  }
+}

@@ -1,0 +1,48 @@
+package io.gen4j.cli;
+
+import io.gen4j.Gen4j;
+import io.gen4j.export.ExportManifest;
+import io.gen4j.spi.ImageShape;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code gen4j export --run DIR --out DIR [--force]}. */
+@Command(
+    name = "export",
+    description = "Write a run's generator (or a VAE's decoder) from its latest checkpoint as a TensorFlow SavedModel.")
+final class ExportCommand implements Callable<Integer> {
+
+  private final Supplier<Gen4j> gen4j;
+
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(names = "--run", required = true, paramLabel = "DIR", description = "The run directory.")
+  private Path run;
+
+  @CommandLine.Option(names = "--out", required = true, paramLabel = "DIR", description = "The export directory; it must be new or empty unless --force.")
+  private Path out;
+
+  @CommandLine.Option(names = "--force", description = "Replace a non-empty export directory.")
+  private boolean force;
+
+  ExportCommand(Supplier<Gen4j> gen4j) {
+    this.gen4j = gen4j;
+  }
+
+  @Override
+  public Integer call() {
+    ExportManifest manifest = gen4j.get().exporter().export(run, out, force);
+    ImageShape image = manifest.imageShape();
+    PrintWriter writer = spec.commandLine().getOut();
+    writer.printf("exported %s (step %d) to %s%n", manifest.modelType(), manifest.checkpointStep(), out);
+    writer.printf("tag '%s', signature '%s': %s float32 [n, %d] -> %s float32 [n, %d, %d, %d] in [0, 1]%n",
+        manifest.tag(), manifest.signatureKey(), manifest.inputName(), manifest.latentSize(), manifest.outputName(),
+        image.height(), image.width(), image.channels());
+    writer.flush();
+    return 0;
+  }
+}
