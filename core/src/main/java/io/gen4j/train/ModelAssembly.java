@@ -9,6 +9,7 @@ import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.ModelGraph;
 import io.gen4j.spi.Network;
 import io.gen4j.spi.Objective;
+import io.gen4j.spi.PixelRange;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,14 +57,34 @@ public final class ModelAssembly implements AutoCloseable {
     this.objectives = objectives;
   }
 
+  /** Salt of the key of {@link ImageInput#SYNTHETIC} images, apart from every salt {@link InGraphNoise} uses. */
+  private static final long SYNTHETIC_IMAGES_SALT = -1L;
+
   /**
-   * Builds a model's graph.
+   * Builds a model's graph, reading real images from the {@code real_images} placeholder.
    *
    * @param optimizers optimizer per network name; empty to build no updates (for sampling or export)
    */
   public static ModelAssembly build(
       GenerativeModel model, ImageShape shape, int batchSize, long seed, Map<String, OptimizerConfig> optimizers) {
+    return build(model, shape, batchSize, seed, optimizers, ImageInput.FED);
+  }
+
+  /**
+   * Builds a model's graph with real images from {@code input}.
+   *
+   * @param optimizers optimizer per network name; empty to build no updates (for sampling or export)
+   * @param input {@link ImageInput#FED} for training; {@link ImageInput#SYNTHETIC} to time the graph alone
+   */
+  public static ModelAssembly build(
+      GenerativeModel model,
+      ImageShape shape,
+      int batchSize,
+      long seed,
+      Map<String, OptimizerConfig> optimizers,
+      ImageInput input) {
     requireNonNull(model, "model is null");
+    requireNonNull(input, "input is null");
     Graph graph = new Graph();
     try {
       Ops tf = Ops.create(graph);
@@ -75,8 +96,12 @@ public final class ModelAssembly implements AutoCloseable {
       Placeholder<TInt64> noiseKey =
           tf.withName("noise_key").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
       Placeholder<TInt64> step = tf.withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
+      Operand<TFloat32> images = switch (input) {
+        case FED -> realImages;
+        case SYNTHETIC -> syntheticImages(tf, noiseKey, model.pixelRange(), realImages.shape());
+      };
       AssemblyContext context =
-          new AssemblyContext(tf, shape, batchSize, seed, realImages, step, new InGraphNoise(tf, noiseKey));
+          new AssemblyContext(tf, shape, batchSize, seed, images, step, new InGraphNoise(tf, noiseKey));
       ModelGraph modelGraph = model.build(context);
       requireDisjoint(modelGraph);
       Map<String, CompiledObjective> compiled = new LinkedHashMap<>();
@@ -90,6 +115,15 @@ public final class ModelAssembly implements AutoCloseable {
       graph.close();
       throw e;
     }
+  }
+
+  private static Operand<TFloat32> syntheticImages(
+      Ops tf, Operand<TInt64> noiseKey, PixelRange range, Shape shape) {
+    Operand<TInt64> key = tf.math.add(noiseKey, tf.constant(new long[] {SYNTHETIC_IMAGES_SALT, 0L}));
+    Operand<TFloat32> unit = tf.random.statelessRandomUniform(tf.constant(shape.asArray()), key);
+    float low = range.fromByte(0);
+    float high = range.fromByte(255);
+    return tf.withName("synthetic_images").math.add(tf.constant(low), tf.math.mul(unit, tf.constant(high - low)));
   }
 
   private static CompiledObjective compile(Ops tf, Objective objective, Map<String, OptimizerConfig> optimizers) {
@@ -148,7 +182,7 @@ public final class ModelAssembly implements AutoCloseable {
     return graph;
   }
 
-  /** The placeholder of a batch of real images. */
+  /** The placeholder of a batch of real images; unread in an {@link ImageInput#SYNTHETIC} assembly. */
   public Placeholder<TFloat32> realImages() {
     return realImages;
   }

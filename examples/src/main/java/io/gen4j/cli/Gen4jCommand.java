@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Generative image models (GAN, DCGAN, WGAN, VAE) on TensorFlow Java.",
-    subcommands = {ModelsCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ModelsCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class, ExportCommand.class, BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Gen4jCommand implements Runnable {
 
   /** Exit code of a run stopped by a user mistake (bad config, bad data, bad arguments). */
@@ -78,6 +81,9 @@ public final class Gen4jCommand implements Runnable {
       }
       if (type == ExportCommand.class) {
         return type.cast(new ExportCommand(this::gen4j));
+      }
+      if (type == BenchCommand.class) {
+        return type.cast(new BenchCommand(this::gen4j));
       }
       return CommandLine.defaultFactory().create(type);
     }

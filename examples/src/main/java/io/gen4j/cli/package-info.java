@@ -1,2 +1,5 @@
-/** The {@code gen4j} command line: {@code models}, {@code train}, {@code sample}, {@code eval}, {@code export}. */
+/**
+ * The {@code gen4j} command line: {@code models}, {@code train}, {@code sample}, {@code eval}, {@code export},
+ * {@code bench}.
+ */
 package io.gen4j.cli;

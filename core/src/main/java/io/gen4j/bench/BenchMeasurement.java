@@ -1,0 +1,49 @@
+package io.gen4j.bench;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A model type timed at one batch size in one mode. One iteration is one step of the model's trainer
+ * (for adversarial training: every discriminator or critic update plus one generator update).
+ *
+ * @param modelType the model type
+ * @param mode where the real images came from
+ * @param batchSize images per batch
+ * @param trainer the trainer that ran the iterations
+ * @param warmupIterations untimed iterations run first
+ * @param iterations timed iterations
+ * @param batchesPerIteration batches of real (or synthetic) images one iteration consumed
+ * @param millisPerIteration the distribution of the timed iterations' wall times, in milliseconds
+ * @param imagesPerSecond real (or synthetic) images consumed per second at the median iteration time
+ * @param dataWaitShare the share of the timed iterations' wall time spent waiting for the batch
+ *     prefetcher, 0 to 1; 0 in synthetic mode
+ * @param peakResidentBytes the process's peak resident memory while this row ran (Linux {@code
+ *     VmHWM}), or {@code null} where the system does not report it; see {@link ResidentMemory}
+ * @param loadAverage the system's one-minute load average when the row ended, or a negative value
+ *     where the system does not report it
+ */
+public record BenchMeasurement(
+    String modelType,
+    BenchMode mode,
+    int batchSize,
+    String trainer,
+    int warmupIterations,
+    int iterations,
+    int batchesPerIteration,
+    IterationStatistics millisPerIteration,
+    double imagesPerSecond,
+    double dataWaitShare,
+    Long peakResidentBytes,
+    double loadAverage)
+    implements BenchResult {
+
+  public BenchMeasurement {
+    requireNonNull(modelType, "modelType is null");
+    requireNonNull(mode, "mode is null");
+    requireNonNull(trainer, "trainer is null");
+    requireNonNull(millisPerIteration, "millisPerIteration is null");
+    if (dataWaitShare < 0 || dataWaitShare > 1) {
+      throw new IllegalArgumentException("data wait share must be between 0 and 1, got " + dataWaitShare);
+    }
+  }
+}
