@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.gen4j.export.NpyImages;
+import io.gen4j.report.RunReport;
 import io.gen4j.spi.ImageBatch;
 import io.gen4j.train.Experiments;
 import io.gen4j.train.RunDirectory;
@@ -33,7 +34,8 @@ public final class Evaluations {
 
   /**
    * Evaluates {@code settings.samples()} images generated from a run's latest checkpoint against the
-   * run's dataset, and writes the report to {@code eval.json} in the run directory.
+   * run's dataset, writes the report to {@code eval.json} in the run directory, and rewrites the run
+   * report ({@code index.html}) to show it.
    */
   public EvaluationReport evaluateRun(Path runDirectory, EvaluationSettings settings, FeatureNetworkCache cache) {
     RunDirectory run = RunDirectory.open(runDirectory);
@@ -48,6 +50,7 @@ public final class Evaluations {
     SampleSource samples = new RunSamples(experiments, run.path(), settings.samples(), settings.seed());
     EvaluationReport report = evaluate(samples, dataset, settings, cache, RunMetrics.latest(run.metricsFile()));
     report.write(run.path().resolve(EvaluationReport.FILE_NAME));
+    RunReport.rewrite(run.path());
     return report;
   }
 
