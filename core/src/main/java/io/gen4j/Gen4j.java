@@ -3,6 +3,7 @@ package io.gen4j;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.gen4j.config.ConfigLoader;
+import io.gen4j.eval.Evaluations;
 import io.gen4j.export.ModelExporter;
 import io.gen4j.inject.Gen4jModule;
 import io.gen4j.inject.ModelCatalog;
@@ -62,6 +63,11 @@ public final class Gen4j {
   /** Importance-sampled likelihood estimates of runs. */
   public LikelihoodEstimator likelihoodEstimator() {
     return injector.getInstance(LikelihoodEstimator.class);
+  }
+
+  /** Evaluates runs and sample files (FID, KID, IS, class coverage, precision and recall). */
+  public Evaluations evaluations() {
+    return injector.getInstance(Evaluations.class);
   }
 
   /** Exports runs' generators (or decoders) as TensorFlow SavedModels. */

@@ -88,10 +88,14 @@ public final class NpyImages {
    * Reads images from a {@code .npy} file.
    *
    * @throws NpyFormatException if the file is not a float32 C-ordered stack of images in [0, 1]
+   * @throws IllegalArgumentException if there is no such file
    * @throws UncheckedIOException if the file cannot be read
    */
   public static ImageBatch read(Path file) {
     requireNonNull(file, "file is null");
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(file + ": no such file");
+    }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       ByteBuffer preamble = readUpTo(channel, MAGIC.length + 2);
       for (int i = 0; i < MAGIC.length; i++) {

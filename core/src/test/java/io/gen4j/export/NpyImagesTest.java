@@ -146,6 +146,9 @@ class NpyImagesTest {
     Path extraKey = file("extra.npy", "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 1, 1), 'x': 1}", 0f);
     Path empty = file("empty.npy", "{'descr': '<f4', 'fortran_order': False, 'shape': (0, 28, 28), }");
 
+    assertThatThrownBy(() -> NpyImages.read(directory.resolve("missing.npy")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(directory.resolve("missing.npy") + ": no such file");
     assertThatThrownBy(() -> NpyImages.read(png))
         .isInstanceOf(NpyFormatException.class)
         .hasMessage(png + ": not a NumPy .npy file (it does not start with \\x93NUMPY)");

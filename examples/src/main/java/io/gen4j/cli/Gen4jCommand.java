@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Generative image models (GAN, DCGAN, WGAN, VAE) on TensorFlow Java.",
     subcommands = {
-      ModelsCommand.class, TrainCommand.class, SampleCommand.class, ExportCommand.class, BenchCommand.class, NllCommand.class,
+      ModelsCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class, ExportCommand.class,
+      BenchCommand.class, NllCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Gen4jCommand implements Runnable {
@@ -78,6 +79,9 @@ public final class Gen4jCommand implements Runnable {
       }
       if (type == NllCommand.class) {
         return type.cast(new NllCommand(this::gen4j));
+      }
+      if (type == EvalCommand.class) {
+        return type.cast(new EvalCommand(this::gen4j));
       }
       if (type == ExportCommand.class) {
         return type.cast(new ExportCommand(this::gen4j));

@@ -1,5 +1,5 @@
 /**
- * The {@code gen4j} command line: {@code models}, {@code train}, {@code sample}, {@code export}, {@code
- * bench}, {@code nll}.
+ * The {@code gen4j} command line: {@code models}, {@code train}, {@code sample}, {@code eval}, {@code export},
+ * {@code bench}, {@code nll}.
  */
 package io.gen4j.cli;

@@ -1,0 +1,112 @@
+package io.gen4j.eval;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+import io.gen4j.export.NpyImages;
+import io.gen4j.report.RunReport;
+import io.gen4j.spi.ImageBatch;
+import io.gen4j.train.Experiments;
+import io.gen4j.train.RunDirectory;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@code gen4j eval} does: scores a run's samples, or a file of samples, against a dataset's test
+ * split beside the reference row, and writes {@code eval.json}.
+ */
+@Singleton
+public final class Evaluations {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Evaluations.class);
+
+  private final Experiments experiments;
+
+  @Inject
+  public Evaluations(Experiments experiments) {
+    this.experiments = requireNonNull(experiments, "experiments is null");
+  }
+
+  /**
+   * Evaluates {@code settings.samples()} images generated from a run's latest checkpoint against the
+   * run's dataset, writes the report to {@code eval.json} in the run directory, and rewrites the run
+   * report ({@code index.html}) to show it.
+   */
+  public EvaluationReport evaluateRun(Path runDirectory, EvaluationSettings settings, FeatureNetworkCache cache) {
+    RunDirectory run = RunDirectory.open(runDirectory);
+    EvaluationDataset dataset = EvaluationDataset.named(experiments.runConfig(runDirectory).data().dataset());
+    return evaluateRun(run.path(), dataset, settings, cache);
+  }
+
+  /** {@link #evaluateRun(Path, EvaluationSettings, FeatureNetworkCache)} against the given splits. */
+  public EvaluationReport evaluateRun(
+      Path runDirectory, EvaluationDataset dataset, EvaluationSettings settings, FeatureNetworkCache cache) {
+    RunDirectory run = RunDirectory.open(runDirectory);
+    SampleSource samples = new RunSamples(experiments, run.path(), settings.samples(), settings.seed());
+    EvaluationReport report = evaluate(samples, dataset, settings, cache, RunMetrics.latest(run.metricsFile()));
+    report.write(run.path().resolve(EvaluationReport.FILE_NAME));
+    RunReport.rewrite(run.path());
+    return report;
+  }
+
+  /**
+   * Evaluates images another tool wrote to a {@code .npy} file (see {@link NpyImages}) and writes the
+   * report to {@code out}.
+   *
+   * @param limit score only the first {@code limit} images; 0 for all
+   */
+  public EvaluationReport evaluateSamples(
+      Path samplesFile, int limit, EvaluationDataset dataset, EvaluationSettings settings,
+      FeatureNetworkCache cache, Path out) {
+    requireNonNull(out, "out is null");
+    ImageBatch images = NpyImages.read(samplesFile);
+    if (limit < 0) {
+      throw new IllegalArgumentException("the number of samples must not be negative, got " + limit);
+    }
+    if (limit > images.count()) {
+      throw new IllegalArgumentException(
+          samplesFile + ": holds " + images.count() + " images, fewer than the " + limit + " asked for");
+    }
+    if (limit > 0 && limit < images.count()) {
+      images = new ImageBatch(images.shape(), limit, Arrays.copyOf(images.toArray(), limit * images.shape().size()));
+    }
+    if (!images.shape().equals(dataset.test().shape())) {
+      throw new IllegalArgumentException(samplesFile + ": images are " + images.shape() + " but " + dataset.name()
+          + " has " + dataset.test().shape());
+    }
+    EvaluationReport report = evaluate(new ImageSamples(samplesFile.toString(), images), dataset,
+        settings.withSamples(images.count()), cache, Map.of());
+    report.write(out);
+    return report;
+  }
+
+  /**
+   * Scores a source and the reference row ({@code source.count()} random train images) against the
+   * test split. Writes nothing.
+   *
+   * @param runMetrics held-out metrics to carry into the report
+   */
+  public static EvaluationReport evaluate(
+      SampleSource source, EvaluationDataset dataset, EvaluationSettings settings, FeatureNetworkCache cache,
+      Map<String, RunMetrics.LoggedValue> runMetrics) {
+    requireNonNull(source, "source is null");
+    requireNonNull(dataset, "dataset is null");
+    requireNonNull(settings, "settings is null");
+    requireNonNull(cache, "cache is null");
+    try (CachedFeatureNetwork network = cache.obtain(dataset.train(), dataset.test())) {
+      Evaluator evaluator = new Evaluator(network.network(), dataset.test(), settings);
+      LOG.info("scoring {} images of {}", source.count(), source.name());
+      SampleMetrics model = evaluator.score(source);
+      LOG.info("scoring the reference row: {} images of {}", source.count(), dataset.train().name());
+      SampleMetrics reference = evaluator.score(DatasetSamples.random(dataset.train(), source.count(), settings.seed()));
+      return new EvaluationReport(dataset.name(), dataset.test().count(),
+          EvaluationReport.FeatureNetworkSummary.of(network), settings, model, reference, runMetrics,
+          Instant.now().toString());
+    }
+  }
+}

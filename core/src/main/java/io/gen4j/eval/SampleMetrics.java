@@ -1,0 +1,45 @@
+package io.gen4j.eval;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One row of the evaluation: the metrics of a set of images against the test split, in the feature
+ * network's space.
+ *
+ * @param source where the images came from (run directory, file, or train split)
+ * @param count the number of images scored
+ * @param fid Fréchet distance ({@link FrechetDistance}); lower is better
+ * @param kidMean KID, mean over subsets ({@link KernelInceptionDistance}); lower is better
+ * @param kidStandardDeviation KID, standard deviation over subsets
+ * @param inceptionScore Inception Score from the classifier's probabilities ({@link InceptionScore});
+ *     higher is better, at most the number of classes
+ * @param classKlToUniform KL of the predicted-class histogram to uniform ({@link ClassCoverage}); 0 is
+ *     perfect coverage
+ * @param classHistogram images predicted as each class
+ * @param precision share of samples inside the test split's manifold ({@link PrecisionRecall})
+ * @param recall share of test images inside the samples' manifold
+ * @param seconds wall time to draw, embed and score the images
+ */
+public record SampleMetrics(
+    String source,
+    int count,
+    double fid,
+    double kidMean,
+    double kidStandardDeviation,
+    double inceptionScore,
+    double classKlToUniform,
+    long[] classHistogram,
+    double precision,
+    double recall,
+    double seconds) {
+
+  public SampleMetrics {
+    requireNonNull(source, "source is null");
+    classHistogram = requireNonNull(classHistogram, "classHistogram is null").clone();
+  }
+
+  @Override
+  public long[] classHistogram() {
+    return classHistogram.clone();
+  }
+}

@@ -1,0 +1,137 @@
+package io.gen4j.cli;
+
+import io.gen4j.Gen4j;
+import io.gen4j.eval.CachedFeatureNetwork;
+import io.gen4j.eval.ClassifierTraining;
+import io.gen4j.eval.DatasetSamples;
+import io.gen4j.eval.EvaluationDataset;
+import io.gen4j.eval.EvaluationReport;
+import io.gen4j.eval.EvaluationSettings;
+import io.gen4j.eval.EvaluationTable;
+import io.gen4j.eval.Evaluator;
+import io.gen4j.eval.FeatureNetworkCache;
+import io.gen4j.eval.SampleMetrics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code gen4j eval --run DIR}, {@code gen4j eval --samples FILE.npy} and {@code gen4j eval --reference}:
+ * FID, KID, IS, class coverage, precision and recall against the dataset's test split, beside the
+ * reference row.
+ */
+@Command(
+    name = "eval",
+    description = {
+      "Score a run's samples (or a .npy file of samples) against the dataset's test split, beside the reference "
+          + "row (real train images: what a perfect generator would score).",
+      "The feature network is trained on the dataset the first time (a few minutes) and cached."
+    })
+final class EvalCommand implements Callable<Integer> {
+
+  /** The test accuracy the MNIST feature network must reach; {@code --reference} checks it. */
+  static final double MNIST_MINIMUM_ACCURACY = 0.99;
+
+  private final Supplier<Gen4j> gen4j;
+
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+  private Source source;
+
+  static final class Source {
+    @CommandLine.Option(names = "--run", paramLabel = "DIR", description = "Evaluate samples of this run's latest checkpoint; writes DIR/eval.json.")
+    Path run;
+
+    @CommandLine.Option(names = "--samples", paramLabel = "FILE.npy", description = "Evaluate the images in this NumPy file: float32, (N, H, W) or (N, H, W, C), values in [0, 1].")
+    Path samples;
+
+    @CommandLine.Option(names = "--reference", description = "Only train (or load) the feature network and print its test accuracy and the reference row.")
+    boolean reference;
+  }
+
+  @CommandLine.Option(names = "--n", paramLabel = "N", description = "Samples to score (default: 10000 for --run and --reference, every image of --samples).")
+  private Integer count;
+
+  @CommandLine.Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seeds the samples, the reference images and the KID subsets (default: ${DEFAULT-VALUE}).")
+  private long seed;
+
+  @CommandLine.Option(names = "--dataset", paramLabel = "NAME", description = "The dataset for --samples and --reference (default: mnist; --run uses the run's).")
+  private String dataset;
+
+  @CommandLine.Option(names = "--out", paramLabel = "FILE.json", description = "Where --samples writes its report (default: FILE-eval.json beside FILE.npy).")
+  private Path out;
+
+  EvalCommand(Supplier<Gen4j> gen4j) {
+    this.gen4j = gen4j;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter output = spec.commandLine().getOut();
+    if (source.run != null && dataset != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--dataset goes with --samples or --reference; --run uses the run's dataset");
+    }
+    if (out != null && source.samples == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--out goes with --samples; --run writes DIR/eval.json");
+    }
+    EvaluationSettings settings = EvaluationSettings.DEFAULT.withSeed(seed);
+    if (count != null) {
+      settings = settings.withSamples(count);
+    }
+    FeatureNetworkCache cache = new FeatureNetworkCache(FeatureNetworkCache.defaultDirectory(), ClassifierTraining.DEFAULT);
+    String datasetName = dataset != null ? dataset : "mnist";
+    int status = 0;
+    if (source.run != null) {
+      EvaluationReport report = gen4j.get().evaluations().evaluateRun(source.run, settings, cache);
+      output.print(EvaluationTable.format(report, "model"));
+      output.printf("wrote %s%n", source.run.resolve(EvaluationReport.FILE_NAME));
+    } else if (source.samples != null) {
+      Path target = out != null ? out : defaultOut(source.samples);
+      EvaluationReport report = gen4j.get().evaluations().evaluateSamples(
+          source.samples, count != null ? count : 0, EvaluationDataset.named(datasetName), settings, cache, target);
+      output.print(EvaluationTable.format(report, source.samples.getFileName().toString()));
+      output.printf("wrote %s%n", target);
+    } else {
+      status = reference(output, EvaluationDataset.named(datasetName), settings, cache);
+    }
+    output.flush();
+    return status;
+  }
+
+  /** Prints the feature network's accuracy and training time and the reference row; fails below 99% on MNIST. */
+  private static int reference(
+      PrintWriter output, EvaluationDataset dataset, EvaluationSettings settings, FeatureNetworkCache cache) {
+    try (CachedFeatureNetwork network = cache.obtain(dataset.train(), dataset.test())) {
+      double accuracy = network.manifest().testAccuracy();
+      output.printf(Locale.ROOT, "feature network: %s, test accuracy %.2f%% on %d images, trained in %.0fs (%s, %s)%n",
+          network.manifest().dataset(), 100 * accuracy, network.manifest().testImages(),
+          network.manifest().trainingSeconds(), network.trained() ? "just trained" : "from the cache", network.entry());
+      long start = System.nanoTime();
+      Evaluator evaluator = new Evaluator(network.network(), dataset.test(), settings);
+      SampleMetrics reference = evaluator.score(DatasetSamples.random(dataset.train(), settings.samples(), settings.seed()));
+      output.printf(Locale.ROOT, "%d train images against %s's test split (%d images); seed %d, %.0fs%n%n",
+          reference.count(), dataset.name(), dataset.test().count(), settings.seed(), (System.nanoTime() - start) / 1e9);
+      output.print(EvaluationTable.rows(List.of(EvaluationTable.REFERENCE_LABEL), List.of(reference)));
+      output.println();
+      output.print(EvaluationTable.histograms(List.of(EvaluationTable.REFERENCE_LABEL), List.of(reference)));
+      if (dataset.name().equals("mnist") && accuracy < MNIST_MINIMUM_ACCURACY) {
+        output.printf(Locale.ROOT, "FAILED: the MNIST feature network must reach %.0f%% test accuracy%n",
+            100 * MNIST_MINIMUM_ACCURACY);
+        return Gen4jCommand.FAILURE;
+      }
+      return 0;
+    }
+  }
+
+  private static Path defaultOut(Path samples) {
+    String name = samples.getFileName().toString();
+    String stem = name.endsWith(".npy") ? name.substring(0, name.length() - 4) : name;
+    return samples.resolveSibling(stem + "-eval.json");
+  }
+}
