@@ -2,14 +2,12 @@ package io.gen4j.export;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gen4j.files.AtomicFiles;
 import io.gen4j.spi.ImageBatch;
 import io.gen4j.spi.ImageShape;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 
 /** Lays a batch of images out as a grid and writes it as a PNG (with the JDK's ImageIO). */
@@ -82,21 +80,11 @@ public final class ImageGrid {
 
   /** Writes one image as a PNG, atomically. */
   public static void writePng(BufferedImage image, Path file) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Path temporary = Files.createTempFile(parent, ".grid-", ".png");
-      try {
-        if (!ImageIO.write(image, "png", temporary.toFile())) {
-          throw new IOException("no PNG writer available");
-        }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temporary);
+    AtomicFiles.write(file, temporary -> {
+      if (!ImageIO.write(image, "png", temporary.toFile())) {
+        throw new IOException("no PNG writer available");
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    });
   }
 
   /** The number of columns that makes {@code count} images as square a grid as possible. */

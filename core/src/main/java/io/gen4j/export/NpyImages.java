@@ -2,6 +2,7 @@ package io.gen4j.export;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gen4j.files.AtomicFiles;
 import io.gen4j.spi.ImageBatch;
 import io.gen4j.spi.ImageShape;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,22 +66,12 @@ public final class NpyImages {
     float[] values = batch.toArray();
     ByteBuffer data = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     data.asFloatBuffer().put(values);
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Path temporary = Files.createTempFile(parent, ".npy-", ".tmp");
-      try {
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-          writeFully(channel, ByteBuffer.wrap(header));
-          writeFully(channel, data);
-        }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temporary);
+    AtomicFiles.write(file, temporary -> {
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        writeFully(channel, ByteBuffer.wrap(header));
+        writeFully(channel, data);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    });
   }
 
   /**

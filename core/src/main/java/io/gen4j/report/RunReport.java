@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.gen4j.files.AtomicFiles;
 import io.gen4j.spi.TrainingWarning;
 import io.gen4j.train.RunDirectory;
 import java.awt.image.BufferedImage;

@@ -56,7 +56,8 @@ public final class LikelihoodEstimator {
       if (limit > 0 && limit < test.count()) {
         test = test.slice(limit);
       }
-      Evaluator evaluator = new Evaluator(run.session(), run.assembly(), evaluation, run.model().pixelRange(), seed);
+      HeldOutEvaluator evaluator =
+          new HeldOutEvaluator(run.session(), run.assembly(), evaluation, run.model().pixelRange(), seed);
       return evaluator.logLikelihood(test, samples, run.checkpoint().state().step());
     }
   }

@@ -118,7 +118,7 @@ public final class TrainingLoop {
       }
       Sampler sampler = new Sampler(session, assembly, dataset.shape(), model.pixelRange(), model.latentSize());
       Optional<HeldOut> heldOut = assembly.modelGraph().evaluation().map(evaluation -> new HeldOut(
-          new Evaluator(session, assembly, evaluation, model.pixelRange(), seed),
+          new HeldOutEvaluator(session, assembly, evaluation, model.pixelRange(), seed),
           Datasets.test(config.data().dataset())));
       try (BatchPrefetcher batches =
           new BatchPrefetcher(dataset, batchSize, seed, model.pixelRange(), state.batchesConsumed())) {
@@ -260,7 +260,7 @@ public final class TrainingLoop {
     return Math.max(1, (batches + perIteration - 1) / perIteration);
   }
 
-  private record HeldOut(Evaluator evaluator, ImageDataset dataset) {}
+  private record HeldOut(HeldOutEvaluator evaluator, ImageDataset dataset) {}
 
   /** Sums of each metric since the last drain. */
   private static final class MetricAverages {

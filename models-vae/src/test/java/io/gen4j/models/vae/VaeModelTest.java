@@ -10,7 +10,7 @@ import io.gen4j.spi.EvaluationCompleted;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.Objective;
 import io.gen4j.spi.PixelRange;
-import io.gen4j.train.Evaluator;
+import io.gen4j.train.HeldOutEvaluator;
 import io.gen4j.train.LikelihoodEstimate;
 import io.gen4j.train.ModelAssembly;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ class VaeModelTest {
       session.initialize();
       setWeights(session, assembly, new float[][] {{0.5f}, {-1f}}, 0.25f, LOG_VARIANCE);
       Evaluation evaluation = assembly.modelGraph().evaluation().orElseThrow();
-      Evaluator evaluator = new Evaluator(session, assembly, evaluation, PixelRange.UNIT, 3);
+      HeldOutEvaluator evaluator = new HeldOutEvaluator(session, assembly, evaluation, PixelRange.UNIT, 3);
       ImageDataset copies = copiesOfOneZero(2000);
       double negativeElbo = reconstructionOfOneZero() + klOfOneZero();
 

@@ -29,7 +29,7 @@ import org.tensorflow.types.TFloat32;
  * the score {@code sum} is the sum of an observation's pixels, and the log importance weights of an
  * observation with sum s are s, s + 1, s + 2 in every run.
  */
-class EvaluatorTest {
+class HeldOutEvaluatorTest {
 
   private static final ImageShape SHAPE = new ImageShape(1, 2, 1);
   private static final int BATCH = 4;
@@ -54,7 +54,7 @@ class EvaluatorTest {
   void scoresAreMeansOverEveryImageWithoutThePadding() {
     try (ModelAssembly assembly = ModelAssembly.build(new KnownScores(true), SHAPE, 1, 5, Map.of());
         Session session = new Session(assembly.graph())) {
-      Evaluator evaluator = evaluator(session, assembly, 5);
+      HeldOutEvaluator evaluator = evaluator(session, assembly, 5);
       EvaluationCompleted scores = evaluator.score(tenImages(), 30);
       double expected = 0;
       for (int image = 0; image < 10; image++) {
@@ -153,8 +153,9 @@ class EvaluatorTest {
     }
   }
 
-  private static Evaluator evaluator(Session session, ModelAssembly assembly, long seed) {
-    return new Evaluator(session, assembly, assembly.modelGraph().evaluation().orElseThrow(), PixelRange.UNIT, seed);
+  private static HeldOutEvaluator evaluator(Session session, ModelAssembly assembly, long seed) {
+    return new HeldOutEvaluator(
+        session, assembly, assembly.modelGraph().evaluation().orElseThrow(), PixelRange.UNIT, seed);
   }
 
   /** A model with no networks whose evaluation is known in closed form. */

@@ -26,7 +26,7 @@ import org.tensorflow.types.TInt64;
  * observation. Noise keys are a function of the seed and the batch alone, so scoring the same weights
  * twice gives the same numbers, and all scorings of a run see the same observations.
  */
-public final class Evaluator {
+public final class HeldOutEvaluator {
 
   /** Keeps evaluation noise keys apart from training's {@code [seed, counter]} keys. */
   private static final long KEY_SALT = 0x6A09E667F3BCC909L;
@@ -50,7 +50,8 @@ public final class Evaluator {
    * @param range the model's pixel range, which images are scaled to before they are fed
    * @param seed seeds the observations and draws
    */
-  public Evaluator(Session session, ModelAssembly assembly, Evaluation evaluation, PixelRange range, long seed) {
+  public HeldOutEvaluator(
+      Session session, ModelAssembly assembly, Evaluation evaluation, PixelRange range, long seed) {
     this.session = requireNonNull(session, "session is null");
     this.assembly = requireNonNull(assembly, "assembly is null");
     this.evaluation = requireNonNull(evaluation, "evaluation is null");
