@@ -10,7 +10,9 @@ import java.util.Optional;
  * Watches a GAN run for the failures users ask about: a discriminator that wins outright (its loss near 0
  * and D(G(z)) near 0 for a sustained window of logged intervals), and mode collapse (the fixed-noise
  * samples becoming near-identical: their mean pairwise distance falling below a fraction of the real
- * data's). Each warns once per episode, again only after recovery.
+ * data's). Each warns once per episode, again only after recovery. An untrained generator's samples are
+ * near-identical too, so low diversity counts as collapse only once the samples have been diverse, or
+ * from step {@link #UNTRAINED_STEPS} on.
  */
 final class RunDiagnostics {
 
@@ -26,8 +28,12 @@ final class RunDiagnostics {
   /** Samples whose mean pairwise distance is below this fraction of the real data's have collapsed. */
   static final double COLLAPSE_FRACTION = 0.2;
 
+  /** Before this step, low diversity is taken for an untrained generator unless samples were diverse. */
+  static final long UNTRAINED_STEPS = 1000;
+
   private final double realPairwiseDistance;
   private int winningIntervals;
+  private boolean diverseOnce;
   private boolean collapsed;
 
   /** @param realImages a batch of real images in [0, 1], the reference for sample diversity */
@@ -59,15 +65,18 @@ final class RunDiagnostics {
   /** Checks a batch of fixed-noise samples. */
   Optional<TrainingWarning> afterSamples(long step, ImageBatch samples) {
     double distance = meanPairwiseDistance(samples);
-    boolean collapsing = distance < COLLAPSE_FRACTION * realPairwiseDistance;
-    if (collapsing && !collapsed) {
-      collapsed = true;
-      return Optional.of(new TrainingWarning(step, "mode-collapse", String.format(Locale.ROOT,
-          "mode collapse: the fixed-noise samples are near-identical (mean pairwise distance %.3f, real data %.3f)",
-          distance, realPairwiseDistance)));
+    if (distance >= COLLAPSE_FRACTION * realPairwiseDistance) {
+      diverseOnce = true;
+      collapsed = false;
+      return Optional.empty();
     }
-    collapsed = collapsing;
-    return Optional.empty();
+    if (collapsed || (!diverseOnce && step < UNTRAINED_STEPS)) {
+      return Optional.empty();
+    }
+    collapsed = true;
+    return Optional.of(new TrainingWarning(step, "mode-collapse", String.format(Locale.ROOT,
+        "mode collapse: the fixed-noise samples are near-identical (mean pairwise distance %.3f, real data %.3f)",
+        distance, realPairwiseDistance)));
   }
 
   /** Mean Euclidean distance between all pairs of images of a batch. */
