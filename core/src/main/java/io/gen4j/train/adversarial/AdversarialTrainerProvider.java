@@ -12,6 +12,9 @@ import io.gen4j.spi.TrainerSettings;
  */
 public final class AdversarialTrainerProvider implements TrainerProvider {
 
+  /** The trainer's name, which models return from {@code GenerativeModel.trainer()}. */
+  public static final String NAME = "adversarial";
+
   /** The discriminator's (critic's) objective. */
   public static final String DISCRIMINATOR = "discriminator";
 
@@ -20,7 +23,7 @@ public final class AdversarialTrainerProvider implements TrainerProvider {
 
   @Override
   public String name() {
-    return "adversarial";
+    return NAME;
   }
 
   @Override

@@ -1,19 +1,15 @@
 package io.gen4j.models.dcgan;
 
-import static java.util.Objects.requireNonNull;
-
 import io.gen4j.graph.Layers;
 import io.gen4j.graph.Mode;
 import io.gen4j.graph.NetworkBuilder;
-import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.GraphContext;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelGraph;
 import io.gen4j.spi.Noise;
-import io.gen4j.spi.PixelRange;
-import io.gen4j.spi.TrainerSettings;
 import io.gen4j.train.adversarial.AdversarialGraph;
+import io.gen4j.train.adversarial.AdversarialModel;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -26,32 +22,13 @@ import org.tensorflow.types.TFloat32;
  * Image size and channels come from the dataset (height and width divisible by 4). Dropout draws its
  * masks from the run's noise stream in training, and is off when sampling.
  */
-final class DcganModel implements GenerativeModel {
+final class DcganModel extends AdversarialModel {
 
   private final DcganConfig config;
 
   DcganModel(DcganConfig config) {
-    this.config = requireNonNull(config, "config is null");
-  }
-
-  @Override
-  public String trainer() {
-    return "adversarial";
-  }
-
-  @Override
-  public TrainerSettings trainerSettings() {
-    return new TrainerSettings(config.discriminatorSteps());
-  }
-
-  @Override
-  public PixelRange pixelRange() {
-    return PixelRange.SYMMETRIC;
-  }
-
-  @Override
-  public int latentSize() {
-    return config.latentSize();
+    super(config.latentSize(), config.adversarial());
+    this.config = config;
   }
 
   @Override
@@ -64,7 +41,7 @@ final class DcganModel implements GenerativeModel {
     Noise noise = context.noise();
     return AdversarialGraph.build(
         context,
-        config.adversarial(),
+        settings(),
         config.latentSize(),
         (network, latent, mode) -> generate(network, latent, shape, mode),
         (network, images, mode) -> discriminate(network, images, shape, noise, mode));

@@ -1,17 +1,13 @@
 package io.gen4j.models.gan;
 
-import static java.util.Objects.requireNonNull;
-
 import io.gen4j.graph.Layers;
 import io.gen4j.graph.Mode;
 import io.gen4j.graph.NetworkBuilder;
-import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.GraphContext;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.ModelGraph;
-import io.gen4j.spi.PixelRange;
-import io.gen4j.spi.TrainerSettings;
 import io.gen4j.train.adversarial.AdversarialGraph;
+import io.gen4j.train.adversarial.AdversarialModel;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -22,32 +18,13 @@ import org.tensorflow.types.TFloat32;
  * (critic): image -> [Dense -> LeakyReLU] per hidden width -> Dense 1, a raw score (no sigmoid, no batch
  * norm). Loss, constraint and weight averaging come from {@link AdversarialGraph}.
  */
-final class GanModel implements GenerativeModel {
+final class GanModel extends AdversarialModel {
 
   private final GanConfig config;
 
   GanModel(GanConfig config) {
-    this.config = requireNonNull(config, "config is null");
-  }
-
-  @Override
-  public String trainer() {
-    return "adversarial";
-  }
-
-  @Override
-  public TrainerSettings trainerSettings() {
-    return new TrainerSettings(config.discriminatorSteps());
-  }
-
-  @Override
-  public PixelRange pixelRange() {
-    return PixelRange.SYMMETRIC;
-  }
-
-  @Override
-  public int latentSize() {
-    return config.latentSize();
+    super(config.latentSize(), config.adversarial());
+    this.config = config;
   }
 
   @Override
@@ -55,7 +32,7 @@ final class GanModel implements GenerativeModel {
     ImageShape shape = context.imageShape();
     return AdversarialGraph.build(
         context,
-        config.adversarial(),
+        settings(),
         config.latentSize(),
         (network, latent, mode) -> generate(network, latent, shape, mode),
         (network, images, mode) -> discriminate(network, images, shape));

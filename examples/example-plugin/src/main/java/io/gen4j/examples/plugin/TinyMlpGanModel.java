@@ -1,16 +1,12 @@
 package io.gen4j.examples.plugin;
 
-import static java.util.Objects.requireNonNull;
-
 import io.gen4j.graph.Layers;
 import io.gen4j.graph.NetworkBuilder;
-import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.GraphContext;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.ModelGraph;
-import io.gen4j.spi.PixelRange;
-import io.gen4j.spi.TrainerSettings;
 import io.gen4j.train.adversarial.AdversarialGraph;
+import io.gen4j.train.adversarial.AdversarialModel;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -19,38 +15,19 @@ import org.tensorflow.types.TFloat32;
  * G: z -> Dense(hidden) -> ReLU -> Dense tanh -> image. D: image -> Dense(hidden) -> LeakyReLU(0.2) ->
  * Dense 1. Losses, constraints, the optimizer updates and sampling come from core.
  */
-final class TinyMlpGanModel implements GenerativeModel {
+final class TinyMlpGanModel extends AdversarialModel {
 
   private final TinyMlpGanConfig config;
 
   TinyMlpGanModel(TinyMlpGanConfig config) {
-    this.config = requireNonNull(config, "config is null");
-  }
-
-  @Override
-  public String trainer() {
-    return "adversarial";
-  }
-
-  @Override
-  public TrainerSettings trainerSettings() {
-    return new TrainerSettings(1);
-  }
-
-  @Override
-  public PixelRange pixelRange() {
-    return PixelRange.SYMMETRIC;
-  }
-
-  @Override
-  public int latentSize() {
-    return config.latentSize();
+    super(config.latentSize(), config.adversarial());
+    this.config = config;
   }
 
   @Override
   public ModelGraph build(GraphContext context) {
     ImageShape shape = context.imageShape();
-    return AdversarialGraph.build(context, config.adversarial(), config.latentSize(),
+    return AdversarialGraph.build(context, settings(), config.latentSize(),
         (network, latent, mode) -> generate(network, latent, shape),
         (network, images, mode) -> discriminate(network, images, shape));
   }
