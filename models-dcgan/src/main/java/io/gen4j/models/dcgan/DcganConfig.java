@@ -3,6 +3,7 @@ package io.gen4j.models.dcgan;
 import io.gen4j.config.WeightAverageConfig;
 import io.gen4j.loss.AdversarialLoss;
 import io.gen4j.loss.LipschitzConstraint;
+import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelConfig;
 import io.gen4j.train.adversarial.AdversarialSettings;
@@ -49,46 +50,23 @@ public record DcganConfig(
       AdversarialSettings.DEFAULT_CLIP_VALUE, 1, null);
 
   public DcganConfig {
-    if (latentSize < 1) {
-      throw new InvalidConfigException("latentSize", "must be at least 1, got " + latentSize);
-    }
-    generatorFilters = filters("generatorFilters", generatorFilters);
-    discriminatorFilters = filters("discriminatorFilters", discriminatorFilters);
+    ConfigChecks.atLeastOne("latentSize", latentSize);
+    generatorFilters = ConfigChecks.sizes("generatorFilters", generatorFilters, "channel count");
+    discriminatorFilters = ConfigChecks.sizes("discriminatorFilters", discriminatorFilters, "channel count");
     if (generatorFilters.size() < 2 || generatorFilters.size() > 3) {
       throw new InvalidConfigException(
           "generatorFilters", "must list 2 or 3 channel counts (projection, then one or two upsampling stages), got "
               + generatorFilters.size());
     }
-    if (kernelSize < 1) {
-      throw new InvalidConfigException("kernelSize", "must be at least 1, got " + kernelSize);
-    }
-    if (!(dropout >= 0 && dropout < 1)) {
-      throw new InvalidConfigException("dropout", "must be in [0, 1), got " + dropout);
-    }
-    if (!(leakySlope >= 0 && leakySlope < 1)) {
-      throw new InvalidConfigException("leakySlope", "must be in [0, 1), got " + leakySlope);
-    }
-    if (!(batchNormMomentum >= 0 && batchNormMomentum < 1)) {
-      throw new InvalidConfigException("batchNormMomentum", "must be in [0, 1), got " + batchNormMomentum);
-    }
+    ConfigChecks.atLeastOne("kernelSize", kernelSize);
+    ConfigChecks.inUnitInterval("dropout", dropout);
+    ConfigChecks.inUnitInterval("leakySlope", leakySlope);
+    ConfigChecks.inUnitInterval("batchNormMomentum", batchNormMomentum);
     new AdversarialSettings(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
   }
 
   /** The settings shared by every GAN. */
   public AdversarialSettings adversarial() {
     return new AdversarialSettings(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
-  }
-
-  private static List<Integer> filters(String field, List<Integer> filters) {
-    if (filters == null || filters.isEmpty()) {
-      throw new InvalidConfigException(field, "must list at least one channel count");
-    }
-    for (int i = 0; i < filters.size(); i++) {
-      Integer count = filters.get(i);
-      if (count == null || count < 1) {
-        throw new InvalidConfigException(field + "[" + i + "]", "must be at least 1, got " + count);
-      }
-    }
-    return List.copyOf(filters);
   }
 }

@@ -3,7 +3,7 @@ package io.gen4j.models.gan;
 import io.gen4j.config.WeightAverageConfig;
 import io.gen4j.loss.AdversarialLoss;
 import io.gen4j.loss.LipschitzConstraint;
-import io.gen4j.spi.InvalidConfigException;
+import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.ModelConfig;
 import io.gen4j.train.adversarial.AdversarialSettings;
 import java.util.List;
@@ -50,35 +50,16 @@ public record GanConfig(
       AdversarialSettings.DEFAULT_CLIP_VALUE, 5, null);
 
   public GanConfig {
-    if (latentSize < 1) {
-      throw new InvalidConfigException("latentSize", "must be at least 1, got " + latentSize);
-    }
-    generatorLayers = widths("generatorLayers", generatorLayers);
-    discriminatorLayers = widths("discriminatorLayers", discriminatorLayers);
-    if (!(leakySlope >= 0 && leakySlope < 1)) {
-      throw new InvalidConfigException("leakySlope", "must be in [0, 1), got " + leakySlope);
-    }
-    if (!(batchNormMomentum >= 0 && batchNormMomentum < 1)) {
-      throw new InvalidConfigException("batchNormMomentum", "must be in [0, 1), got " + batchNormMomentum);
-    }
+    ConfigChecks.atLeastOne("latentSize", latentSize);
+    generatorLayers = ConfigChecks.sizes("generatorLayers", generatorLayers, "layer width");
+    discriminatorLayers = ConfigChecks.sizes("discriminatorLayers", discriminatorLayers, "layer width");
+    ConfigChecks.inUnitInterval("leakySlope", leakySlope);
+    ConfigChecks.inUnitInterval("batchNormMomentum", batchNormMomentum);
     new AdversarialSettings(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
   }
 
   /** The settings shared by every GAN. */
   public AdversarialSettings adversarial() {
     return new AdversarialSettings(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
-  }
-
-  static List<Integer> widths(String field, List<Integer> widths) {
-    if (widths == null || widths.isEmpty()) {
-      throw new InvalidConfigException(field, "must list at least one layer width");
-    }
-    for (int i = 0; i < widths.size(); i++) {
-      Integer width = widths.get(i);
-      if (width == null || width < 1) {
-        throw new InvalidConfigException(field + "[" + i + "]", "must be at least 1, got " + width);
-      }
-    }
-    return List.copyOf(widths);
   }
 }

@@ -1,5 +1,6 @@
 package io.gen4j.models.vae;
 
+import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelConfig;
 import java.util.List;
@@ -32,9 +33,7 @@ public record VaeConfig(
       new VaeConfig(20, Architecture.MLP, List.of(512, 256), List.of(32, 64), 1f, Binarization.DYNAMIC);
 
   public VaeConfig {
-    if (latentSize < 1) {
-      throw new InvalidConfigException("latentSize", "must be at least 1, got " + latentSize);
-    }
+    ConfigChecks.atLeastOne("latentSize", latentSize);
     if (encoder == null) {
       throw new InvalidConfigException("encoder", "must be one of mlp, conv");
     }

@@ -2,6 +2,7 @@ package io.gen4j.examples.plugin;
 
 import io.gen4j.loss.AdversarialLoss;
 import io.gen4j.loss.LipschitzConstraint;
+import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelConfig;
 import io.gen4j.train.adversarial.AdversarialSettings;
@@ -23,12 +24,8 @@ public record TinyMlpGanConfig(int latentSize, int hiddenWidth, AdversarialLoss 
       new TinyMlpGanConfig(64, 128, AdversarialLoss.NON_SATURATING, LipschitzConstraint.NONE);
 
   public TinyMlpGanConfig {
-    if (latentSize < 1) {
-      throw new InvalidConfigException("latentSize", "must be at least 1, got " + latentSize);
-    }
-    if (hiddenWidth < 1) {
-      throw new InvalidConfigException("hiddenWidth", "must be at least 1, got " + hiddenWidth);
-    }
+    ConfigChecks.atLeastOne("latentSize", latentSize);
+    ConfigChecks.atLeastOne("hiddenWidth", hiddenWidth);
     adversarial(loss, constraint);
   }
 
