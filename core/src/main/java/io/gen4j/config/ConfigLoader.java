@@ -70,6 +70,14 @@ public final class ConfigLoader {
 
   /** Reads and validates a config file. */
   public ExperimentConfig load(Path file) {
+    return load(file, List.of());
+  }
+
+  /**
+   * Reads a config file, applies overrides to it in order, and validates the result as if the file
+   * held the overridden values; an error caused by an override names it.
+   */
+  public ExperimentConfig load(Path file, List<ConfigOverride> overrides) {
     String json;
     try {
       json = Files.readString(file);
@@ -78,7 +86,7 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot read: " + e.getMessage());
     }
-    return parse(json, file.toString());
+    return parse(json, file.toString(), overrides);
   }
 
   /**
@@ -88,6 +96,18 @@ public final class ConfigLoader {
    * @param source names the config in error messages, usually its file name
    */
   public ExperimentConfig parse(String json, String source) {
+    return parse(json, source, List.of());
+  }
+
+  /**
+   * Parses a config, applies overrides to it in order, and validates the result.
+   *
+   * @param json the config's text
+   * @param source names the config in error messages, usually its file name
+   * @param overrides changes applied before validation, e.g. from {@code --set}
+   */
+  public ExperimentConfig parse(String json, String source, List<ConfigOverride> overrides) {
+    requireNonNull(overrides, "overrides is null");
     JsonNode root;
     try {
       root = mapper.readTree(json);
@@ -96,7 +116,13 @@ public final class ConfigLoader {
           source + ": malformed JSON at line " + e.getLocation().getLineNr() + ", column "
               + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
     }
-    return new Reading(source).experiment(root);
+    if (!overrides.isEmpty()) {
+      if (!(root instanceof ObjectNode object)) {
+        throw new ConfigException(source + ": $: expected a JSON object");
+      }
+      overrides.forEach(override -> override.applyTo(object, source));
+    }
+    return new Reading(source, overrides).experiment(root);
   }
 
   /** The config with every default filled in, as the JSON that {@link #parse} reads back to it. */
@@ -139,9 +165,11 @@ public final class ConfigLoader {
   private final class Reading {
 
     private final String source;
+    private final List<ConfigOverride> overrides;
 
-    Reading(String source) {
+    Reading(String source, List<ConfigOverride> overrides) {
       this.source = source;
+      this.overrides = List.copyOf(overrides);
     }
 
     ExperimentConfig experiment(JsonNode root) {
@@ -316,7 +344,12 @@ public final class ConfigLoader {
     }
 
     private ConfigException error(String path, String message) {
-      return new ConfigException(source + ": " + path + ": " + message);
+      String cause = overrides.stream()
+          .filter(override -> override.covers(path))
+          .reduce((first, second) -> second)
+          .map(override -> " (overridden: " + override + ")")
+          .orElse("");
+      return new ConfigException(source + ": " + path + ": " + message + cause);
     }
   }
 
