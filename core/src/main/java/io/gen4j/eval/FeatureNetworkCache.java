@@ -9,10 +9,13 @@ import io.gen4j.data.ImageDataset;
 import io.gen4j.spi.ImageShape;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
@@ -111,14 +114,28 @@ public final class FeatureNetworkCache {
     String checksum = DatasetChecksum.sha256(train, test);
     int classes = classes(train, test);
     Path entry = entry(train, checksum);
-    if (Files.exists(entry)) {
+    // Processes side by side (the runs of a sweep) wait for the one that trains a missing network.
+    synchronized (FeatureNetworkCache.class) {
       try {
-        return load(entry, train, test, checksum, classes);
-      } catch (RuntimeException | IOException e) {
-        LOG.warn("cached feature network {} is unusable ({}); rebuilding it", entry, firstLine(e.getMessage()));
+        Files.createDirectories(entry.getParent());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create " + entry.getParent() + ": " + e.getMessage(), e);
+      }
+      Path lockFile = entry.resolveSibling(entry.getFileName() + ".lock");
+      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = channel.lock()) {
+        if (Files.exists(entry)) {
+          try {
+            return load(entry, train, test, checksum, classes);
+          } catch (RuntimeException | IOException e) {
+            LOG.warn("cached feature network {} is unusable ({}); rebuilding it", entry, firstLine(e.getMessage()));
+          }
+        }
+        return build(entry, train, test, checksum, classes);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot lock " + lockFile + ": " + e.getMessage(), e);
       }
     }
-    return build(entry, train, test, checksum, classes);
   }
 
   /** Where the entry of a dataset lives. */
