@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feature networks trained once per dataset and kept under the user's cache directory, in {@code
- * feature-networks/<train split>-<checksum prefix>/}: TensorFlow's variable files and a {@link
+ * feature-networks/<train split>-<checksum prefix>/} (with a suffix for training settings other than
+ * {@link ClassifierTraining#DEFAULT}): TensorFlow's variable files and a {@link
  * FeatureNetworkManifest}. An entry is reused only if its manifest matches the datasets' checksum, the
  * architecture version and the training settings, and every file matches its SHA-256; anything else
  * (a missing, unreadable, corrupt or stale entry) is logged, deleted and rebuilt. Entries are written
@@ -140,7 +142,12 @@ public final class FeatureNetworkCache {
 
   /** Where the entry of a dataset lives. */
   Path entry(ImageDataset train, String checksum) {
-    return directory.resolve(NETWORKS).resolve(train.name() + "-" + checksum.substring(0, CHECKSUM_PREFIX));
+    String name = train.name() + "-" + checksum.substring(0, CHECKSUM_PREFIX);
+    if (!training.equals(ClassifierTraining.DEFAULT)) {
+      // Networks trained otherwise (a quick sweep's, a test's) live beside the default one, not in its place.
+      name += "-" + DatasetChecksum.sha256(training.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 8);
+    }
+    return directory.resolve(NETWORKS).resolve(name);
   }
 
   private CachedFeatureNetwork load(Path entry, ImageDataset train, ImageDataset test, String checksum, int classes)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.gen4j.config.ThreadsConfig;
+import io.gen4j.eval.FeatureNetworkCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -56,7 +57,9 @@ public record RunProcess(List<String> command, Map<String, String> environment) 
 
   /**
    * The command of a JVM like this one: this Java executable, this process's heap, system-property and
-   * module options (not agents or debuggers), and the given class path and main class.
+   * module options (not agents or debuggers), its feature network cache ({@value
+   * FeatureNetworkCache#DIRECTORY_PROPERTY}), and the given class path and main class. Environment variables
+   * (such as the plugin and cache settings) are inherited.
    *
    * @param classPath the child's class path, such as this process's {@code java.class.path}
    * @param mainClass the child's main class
@@ -72,6 +75,10 @@ public record RunProcess(List<String> command, Map<String, String> environment) 
         command.add(option);
       }
     }
+    String cache = System.getProperty(FeatureNetworkCache.DIRECTORY_PROPERTY);
+    if (cache != null && command.stream().noneMatch(option -> option.startsWith("-D" + FeatureNetworkCache.DIRECTORY_PROPERTY + "="))) {
+      command.add("-D" + FeatureNetworkCache.DIRECTORY_PROPERTY + "=" + cache);
+    }
     command.add("-cp");
     command.add(classPath);
     command.add(mainClass);
@@ -83,9 +90,14 @@ public record RunProcess(List<String> command, Map<String, String> environment) 
    * The arguments after {@link #command}.
    */
   public static List<String> workerArguments(Path runDirectory, ThreadsConfig threads, SweepEvaluation evaluation) {
+    return List.of(runDirectory.toString(), THREADS_OPTION, threads.intraOp() + "," + threads.interOp(),
+        EVALUATION_OPTION, evaluationJson(evaluation));
+  }
+
+  /** The evaluation settings as {@link #EVALUATION_OPTION} takes them. */
+  public static String evaluationJson(SweepEvaluation evaluation) {
     try {
-      return List.of(runDirectory.toString(), THREADS_OPTION, threads.intraOp() + "," + threads.interOp(),
-          EVALUATION_OPTION, JSON.writeValueAsString(evaluation));
+      return JSON.writeValueAsString(requireNonNull(evaluation, "evaluation is null"));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the evaluation settings", e);
     }

@@ -246,7 +246,7 @@ public final class SummaryWriter {
         .append("th,td{border:1px solid #ccc;padding:.25em .6em;text-align:right}th{background:#f4f4f4}")
         .append("td.text,th.text{text-align:left}.failed{color:#b00}</style></head><body>\n")
         .append("<h1>").append(escape(title)).append("</h1>\n<p>")
-        .append(escape(markdown(summary).lines().skip(2).findFirst().orElse(""))).append("</p>\n");
+        .append(escape(markdown(summary).lines().skip(2).findFirst().orElse("").replace("`", ""))).append("</p>\n");
     page.append("<h2>Combinations</h2>\n<table><tr><th>#</th>");
     List<String> axes = summary.index().axes();
     (axes.isEmpty() ? List.of("combination") : axes).forEach(axis -> page.append("<th class=\"text\">").append(escape(axis)).append("</th>"));
@@ -291,7 +291,8 @@ public final class SummaryWriter {
       }
       page.append("</tr>\n");
     }
-    page.append("</table>\n<pre>").append(escape(legend(summary))).append("</pre>\n</body></html>\n");
+    page.append("</table>\n<p>").append(escape(legend(summary).replace("`", "")).replace("\n", "<br>\n"))
+        .append("</p>\n</body></html>\n");
     return page.toString();
   }
 

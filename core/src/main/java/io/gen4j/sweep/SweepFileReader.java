@@ -61,7 +61,7 @@ final class SweepFileReader {
     }
     String fileName = file.getFileName().toString();
     String defaultName = fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - 5) : fileName;
-    Path parent = file.toAbsolutePath().getParent();
+    Path parent = file.getParent() != null ? file.getParent() : Path.of("");
     return parse(json, file.toString(), parent, defaultName);
   }
 
@@ -107,8 +107,7 @@ final class SweepFileReader {
   private String name(JsonNode node, String fallback) {
     String name = node == null ? fallback : text(node, "$.name");
     if (!name.matches("[A-Za-z0-9._-]+") || name.equals(".") || name.equals("..")) {
-      throw error(node == null ? "$.name" : "$.name",
-          "must be letters, digits, '.', '_' or '-' (it names the sweep's directory), got '" + name + "'");
+      throw error("$.name", "must be letters, digits, '.', '_' or '-' (it names the sweep's directory), got '" + name + "'");
     }
     return name;
   }

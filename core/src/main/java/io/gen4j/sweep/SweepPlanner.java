@@ -35,7 +35,7 @@ public final class SweepPlanner {
   public static final int DRAWN_DIGITS = 3;
 
   /** Longest combination name made of axis values; longer ones are numbered instead. */
-  static final int MAX_LABEL = 60;
+  static final int MAX_LABEL = 80;
 
   private final ConfigLoader loader;
   private final ModelCatalog catalog;
@@ -137,12 +137,11 @@ public final class SweepPlanner {
       List<String> parts = new ArrayList<>();
       combinations.get(i).forEach((path, value) -> parts.add(shortNames.get(path) + "-" + token(value)));
       String label = String.join("_", parts);
-      if (label.length() > MAX_LABEL) {
-        label = "c" + String.format("%0" + digits + "d", i + 1);
-      }
+      String number = String.format("%0" + digits + "d", i + 1);
       if (sweep.random().isPresent()) {
-        String number = "r" + String.format("%0" + digits + "d", i + 1);
-        label = label.isEmpty() ? number : number + "_" + label;
+        label = label.isEmpty() || label.length() > MAX_LABEL ? "r" + number : "r" + number + "_" + label;
+      } else if (label.length() > MAX_LABEL) {
+        label = "c" + number;
       }
       int seen = used.merge(label, 1, Integer::sum);
       labels.add(seen == 1 ? label : label + "-" + seen);
