@@ -20,10 +20,15 @@ public record SummaryMetric(String id, String label, Better better) {
     HIGHER
   }
 
+  /** Fréchet distance in the feature network's space. */
   public static final SummaryMetric FID = new SummaryMetric("fid", "FID", Better.LOWER);
+  /** Kernel inception distance, ×1000 as {@code gen4j eval} shows it. */
   public static final SummaryMetric KID = new SummaryMetric("kid_x1000", "KID ×1000", Better.LOWER);
+  /** Inception-style score from the feature network's classes. */
   public static final SummaryMetric INCEPTION_SCORE = new SummaryMetric("inception_score", "IS", Better.HIGHER);
+  /** Share of samples inside the test split's manifold. */
   public static final SummaryMetric PRECISION = new SummaryMetric("precision", "precision", Better.HIGHER);
+  /** Share of test images inside the samples' manifold. */
   public static final SummaryMetric RECALL = new SummaryMetric("recall", "recall", Better.HIGHER);
   /** Class coverage: KL of the predicted-class histogram from uniform (0 when every class is generated equally). */
   public static final SummaryMetric CLASS_KL = new SummaryMetric("class_kl", "class KL", Better.LOWER);

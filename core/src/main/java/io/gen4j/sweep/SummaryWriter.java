@@ -37,10 +37,19 @@ import org.knowm.xchart.style.Styler;
  */
 public final class SummaryWriter {
 
+  /** The combinations' table as CSV. */
   public static final String CSV = "summary.csv";
+
+  /** Every run's figures as CSV. */
   public static final String RUNS_CSV = "runs.csv";
+
+  /** The combinations' table as Markdown. */
   public static final String MARKDOWN = "summary.md";
+
+  /** The ranking metric per combination, with error bars. */
   public static final String PLOT = "summary.png";
+
+  /** The sweep report page. */
   public static final String REPORT = "index.html";
 
   private static final int PLOT_WIDTH = 900;

@@ -10,6 +10,7 @@ import io.gen4j.sweep.SummaryWriter;
 import io.gen4j.sweep.SweepDirectory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -168,9 +169,19 @@ class SweepCommandTest {
         || ProcessHandle.allProcesses().anyMatch(handle -> matches(handle, runDirectory));
   }
 
+  /**
+   * Whether a process runs this run, from its whole command line in {@code /proc} (Linux): {@link
+   * ProcessHandle.Info#arguments()} is empty when the command line is longer than a page, as a child's
+   * class path of test jars makes it.
+   */
   private static boolean matches(ProcessHandle handle, Path runDirectory) {
-    return handle.isAlive() && handle.info().arguments()
-        .map(arguments -> Arrays.asList(arguments).contains(runDirectory.toString())).orElse(false);
+    try {
+      byte[] bytes = Files.readAllBytes(Path.of("/proc", String.valueOf(handle.pid()), "cmdline"));
+      return handle.isAlive()
+          && Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\0")).contains(runDirectory.toString());
+    } catch (java.io.IOException e) {
+      return false; // the process has gone
+    }
   }
 
   private static long lastStep(Path runDirectory) {

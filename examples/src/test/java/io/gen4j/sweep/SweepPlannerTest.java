@@ -89,6 +89,21 @@ class SweepPlannerTest {
   }
 
   @Test
+  void theReadmesExampleOfARefusedCombination() throws Exception {
+    Files.createDirectories(directory.resolve("configs"));
+    Files.copy(Path.of("configs/dcgan-mnist.json"), directory.resolve("configs/dcgan-mnist.json"));
+    Path sweeps = Files.createDirectories(directory.resolve("sweeps"));
+    Files.writeString(sweeps.resolve("sweep.json"), """
+        {"base": "../configs/dcgan-mnist.json", "axes": {"model.loss": ["hinge", "wasserstein"]}}
+        """);
+    assertThatThrownBy(() -> planner.plan(SweepDefinition.read(sweeps.resolve("sweep.json"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(sweeps.resolve("sweep.json") + ": axis model.loss, value wasserstein: "
+            + directory.resolve("configs/dcgan-mnist.json") + ": $.model.constraint: the wasserstein loss needs a "
+            + "Lipschitz constraint: gradient-penalty or weight-clipping");
+  }
+
+  @Test
   void theShippedSweepsPlan() throws Exception {
     SweepPlan losses = planner.plan(SweepDefinition.read(Path.of("sweeps/gan-losses.json")));
     assertThat(losses.runs()).hasSize(15);
