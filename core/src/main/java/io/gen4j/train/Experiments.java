@@ -9,6 +9,7 @@ import com.google.inject.Singleton;
 import io.gen4j.config.ConfigLoader;
 import io.gen4j.config.ExperimentConfig;
 import io.gen4j.config.ThreadsConfig;
+import io.gen4j.data.DatasetException;
 import io.gen4j.data.Datasets;
 import io.gen4j.data.ImageDataset;
 import io.gen4j.graph.Sessions;
@@ -75,6 +76,7 @@ public final class Experiments {
   public TrainingResult train(ExperimentConfig config, List<TrainingListener> listeners) {
     GenerativeModel model = catalog.createModel(config);
     ImageDataset dataset = Datasets.train(config.data());
+    requireLabelsIfUsed(config, model, dataset);
     RunDirectory run = RunDirectory.create(Path.of(config.output().runsDirectory()), config.name(), LocalDateTime.now());
     write(run.configFile(), configLoader.toJson(config));
     write(run.provenanceFile(), provenance(config, dataset));
@@ -94,6 +96,7 @@ public final class Experiments {
     ExperimentConfig config = withThreads(runConfig(runDirectory), threads);
     GenerativeModel model = catalog.createModel(config);
     ImageDataset dataset = Datasets.train(config.data());
+    requireLabelsIfUsed(config, model, dataset);
     run.clearTrainingOutput();
     write(run.provenanceFile(), provenance(config, dataset));
     return loop(config, model, dataset, run, listeners).run(Optional.empty());
@@ -145,11 +148,20 @@ public final class Experiments {
         .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to sample from"));
     GenerativeModel model = catalog.createModel(config);
     var shape = Datasets.shape(config.data().dataset());
-    try (ModelAssembly assembly = ModelAssembly.build(model, shape, config.data().batchSize(), config.seed(), Map.of());
+    try (ModelAssembly assembly = ModelAssembly.build(model, shape, Datasets.classCount(config.data().dataset()),
+            config.data().batchSize(), config.seed(), Map.of(), ImageInput.FED);
         Session session = Sessions.open(assembly.graph(), config.training().threads())) {
       Checkpointer.restore(session, checkpoint);
       Sampler sampler = new Sampler(session, assembly, shape, model.pixelRange(), model.latentSize());
       return sampler.decode(Sampler.gaussianLatents(seed, count, model.latentSize()), count);
+    }
+  }
+
+  private static void requireLabelsIfUsed(ExperimentConfig config, GenerativeModel model, ImageDataset dataset) {
+    if (model.usesLabels() && !dataset.labelled()) {
+      throw new DatasetException(
+          "model '" + config.modelType() + "' is conditional and needs a labelled dataset, but " + dataset.name()
+              + " has no labels (data section of the config)");
     }
   }
 

@@ -108,7 +108,8 @@ public final class TrainingLoop {
     int batchSize = config.data().batchSize();
     long seed = config.seed();
     try (ModelAssembly assembly = ModelAssembly.build(
-            model, dataset.shape(), batchSize, seed, scaled(config.training().optimizers(), state.learningRateScale()));
+            model, dataset.shape(), Datasets.classCount(config.data().dataset()), batchSize, seed,
+            scaled(config.training().optimizers(), state.learningRateScale()), ImageInput.FED);
         Session session = Sessions.open(assembly.graph(), config.training().threads())) {
       Trainer trainer = trainerProvider.create(assembly.modelGraph(), model.trainerSettings());
       long totalSteps = totalSteps(trainer);
