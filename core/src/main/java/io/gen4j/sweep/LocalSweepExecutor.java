@@ -7,11 +7,13 @@ import io.gen4j.eval.CachedFeatureNetwork;
 import io.gen4j.eval.EvaluationDataset;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -107,7 +109,7 @@ public final class LocalSweepExecutor {
       for (Future<?> future : futures) {
         try {
           future.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
           throw new IllegalStateException("a sweep worker thread failed: " + e.getCause(), e.getCause());
         }
       }
@@ -165,7 +167,7 @@ public final class LocalSweepExecutor {
    * training.steps} ({@code 0}, unknown before its data is loaded, for a run that trains by epochs).
    */
   public static Map<String, Long> totalSteps(SweepPlan plan) {
-    Map<String, Long> totals = new java.util.LinkedHashMap<>();
+    Map<String, Long> totals = new LinkedHashMap<>();
     plan.runs().forEach(run -> totals.put(run.name(),
         run.config().training().epochs() == 0 ? run.config().training().steps() : 0L));
     return totals;

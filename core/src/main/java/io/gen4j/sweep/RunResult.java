@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +64,7 @@ public record RunResult(String run, State state, Map<String, Double> metrics, St
 
   @Override
   public Map<String, Double> metrics() {
-    return java.util.Collections.unmodifiableMap(metrics);
+    return Collections.unmodifiableMap(metrics);
   }
 
   /**

@@ -12,6 +12,7 @@ import io.gen4j.train.Checkpoint;
 import io.gen4j.train.Checkpointer;
 import io.gen4j.train.LikelihoodEstimate;
 import io.gen4j.train.RunDirectory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -89,7 +90,7 @@ public final class RunWorker {
   }
 
   private static boolean exists(Path file) {
-    return java.nio.file.Files.exists(file);
+    return Files.exists(file);
   }
 
   /** Records the training time so far at every checkpoint, on top of what earlier processes recorded. */

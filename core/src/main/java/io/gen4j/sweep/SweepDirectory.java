@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +123,7 @@ public final class SweepDirectory {
         lock.release();
         channel.close();
       };
-    } catch (java.nio.channels.OverlappingFileLockException e) {
+    } catch (OverlappingFileLockException e) {
       throw new IllegalArgumentException(path + ": another gen4j sweep is running on this directory");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lock " + path.resolve(LOCK_FILE) + ": " + e.getMessage(), e);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -361,7 +362,7 @@ final class SweepFileReader {
   }
 
   private static String expected(JsonMappingException e) {
-    if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+    if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
       Class<?> type = mismatch.getTargetType();
       if (type == int.class || type == long.class) {
         return "an integer";

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.gen4j.files.AtomicFiles;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -86,7 +87,7 @@ public record SweepIndex(
     try {
       JsonNode node = JSON.readTree(file.toFile());
       return JSON.treeToValue(node, SweepIndex.class);
-    } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+    } catch (NoSuchFileException | FileNotFoundException e) {
       throw new IllegalArgumentException(file.getParent() + ": not a sweep directory (no " + FILE_NAME + ")");
     } catch (IOException e) {
       if (!file.toFile().exists()) {

@@ -2,6 +2,7 @@ package io.gen4j.sweep;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public record SweepPlan(SweepDefinition definition, List<PlannedRun> runs) {
   /** The runs of each combination, combinations in order. */
   public Map<String, List<PlannedRun>> combinations() {
     Map<String, List<PlannedRun>> combinations = new LinkedHashMap<>();
-    runs.forEach(run -> combinations.computeIfAbsent(run.combination(), key -> new java.util.ArrayList<>()).add(run));
+    runs.forEach(run -> combinations.computeIfAbsent(run.combination(), key -> new ArrayList<>()).add(run));
     return combinations;
   }
 }
