@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -59,13 +60,23 @@ public final class SummaryWriter {
 
   /** Writes every summary file of a sweep into its directory. */
   public static void write(SweepSummary summary, Path directory) {
+    write(summary, directory, run -> Files.exists(directory.resolve(run).resolve(REPORT)));
+  }
+
+  /**
+   * Writes every summary file of a sweep into a directory, such as a local copy of the sweep's directory.
+   *
+   * @param hasReport whether a run (by name) has its report, {@code <run>/index.html}, to link to
+   */
+  public static void write(SweepSummary summary, Path directory, Predicate<String> hasReport) {
     requireNonNull(summary, "summary is null");
+    requireNonNull(hasReport, "hasReport is null");
     AtomicFiles.write(directory.resolve(CSV), csv(summary).getBytes(StandardCharsets.UTF_8));
     AtomicFiles.write(directory.resolve(RUNS_CSV), runsCsv(summary).getBytes(StandardCharsets.UTF_8));
     AtomicFiles.write(directory.resolve(MARKDOWN), markdown(summary).getBytes(StandardCharsets.UTF_8));
     byte[] plot = plot(summary);
     AtomicFiles.write(directory.resolve(PLOT), plot);
-    AtomicFiles.write(directory.resolve(REPORT), html(summary, directory, plot).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(directory.resolve(REPORT), html(summary, hasReport, plot).getBytes(StandardCharsets.UTF_8));
   }
 
   static String csv(SweepSummary summary) {
@@ -245,7 +256,7 @@ public final class SummaryWriter {
     }
   }
 
-  static String html(SweepSummary summary, Path directory, byte[] plot) {
+  static String html(SweepSummary summary, Predicate<String> hasReport, byte[] plot) {
     StringBuilder page = new StringBuilder();
     String title = "Sweep " + summary.index().name();
     page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
@@ -283,9 +294,8 @@ public final class SummaryWriter {
     for (SweepIndex.Entry entry : summary.index().runs()) {
       RunResult result = summary.runs().get(entry.name());
       String state = result == null ? "pending" : result.state().name().toLowerCase(Locale.ROOT);
-      boolean hasReport = Files.exists(directory.resolve(entry.name()).resolve("index.html"));
       page.append("<tr><td class=\"text\">");
-      if (hasReport) {
+      if (hasReport.test(entry.name())) {
         page.append("<a href=\"").append(escape(entry.name())).append("/index.html\">").append(escape(entry.name())).append("</a>");
       } else {
         page.append(escape(entry.name()));

@@ -7,14 +7,18 @@ import io.gen4j.config.ThreadsConfig;
 import io.gen4j.sweep.RunProcess;
 import io.gen4j.sweep.RunResult;
 import io.gen4j.sweep.SweepEvaluation;
+import java.io.IOException;
 import java.io.Serializable;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
 import scala.jdk.javaapi.CollectionConverters;
@@ -27,8 +31,16 @@ import scala.jdk.javaapi.CollectionConverters;
  * run from its latest checkpoint; the last allowed attempt returns the failure instead, so one run that
  * keeps failing does not stop the sweep.
  *
+ * <p>A run directory on a Hadoop filesystem (a URI such as {@code hdfs://namenode/sweeps/s/run}) is
+ * trained in a local directory under the executor's {@code java.io.tmpdir}: the task first restores it
+ * from the shared copy (so a retry resumes from the latest checkpoint uploaded), uploads it while the run
+ * goes (each checkpoint within a second, everything else at least every {@link
+ * RunDirectorySync#UPLOAD_INTERVAL}) and once more when the process has ended, then deletes the local
+ * copy ({@link RunDirectorySync}).
+ *
  * @param run the run's name
- * @param runDirectory the run's directory on the shared path, as every executor sees it
+ * @param runDirectory the run's directory: a path every executor sees at the same place, or a Hadoop
+ *     filesystem URI
  * @param intraOpThreads the run's {@code training.threads.intraOp}; with {@code interOpThreads} 0 too, the
  *     task's cores
  * @param interOpThreads the run's {@code training.threads.interOp}
@@ -50,8 +62,35 @@ public record RunTask(
     requireNonNull(evaluation, "evaluation is null");
   }
 
-  /** Runs the run on this executor; called by Spark. */
-  public RunResult execute() throws InterruptedException {
+  /**
+   * Runs the run on this executor; called by Spark.
+   *
+   * @param hadoop the Hadoop configuration of a run directory given as a URI (the driver's, with its
+   *     {@code spark.hadoop.*} settings); unused for a local path
+   */
+  public RunResult execute(Configuration hadoop) throws IOException, InterruptedException {
+    if (!SparkSweep.isUri(runDirectory)) {
+      return execute(Path.of(runDirectory));
+    }
+    requireNonNull(hadoop, "hadoop is null");
+    org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(runDirectory);
+    Path work = Files.createTempDirectory("gen4j-run-");
+    try {
+      RunDirectorySync sync = new RunDirectorySync(remote.getFileSystem(hadoop), remote, work.resolve(run));
+      sync.restore();
+      RunResult result;
+      try (RunDirectorySync.BackgroundUpload uploading = sync.uploadInBackground(RunDirectorySync.UPLOAD_INTERVAL)) {
+        result = execute(sync.local());
+      } finally {
+        sync.upload();
+      }
+      return result;
+    } finally {
+      deleteRecursively(work);
+    }
+  }
+
+  private RunResult execute(Path directory) throws InterruptedException {
     TaskContext context = TaskContext.get();
     int cpus = context == null ? 1 : context.cpus();
     int attempt = context == null ? 0 : context.attemptNumber();
@@ -67,7 +106,6 @@ public record RunTask(
     RunProcess process = new RunProcess(
         RunProcess.javaCommand(childClassPath(), Gen4jCommand.class.getName(), List.of("sweep", "--worker")),
         environment);
-    Path directory = Path.of(runDirectory);
     SweepEvaluation settings = RunProcess.parseEvaluation(evaluation);
     int status = process.run(directory, threads, settings, child -> {});
     RunResult result = RunResult.read(directory, settings);
@@ -80,6 +118,14 @@ public record RunTask(
       throw new IllegalStateException(why + "; Spark retries it, resuming from its latest checkpoint");
     }
     return new RunResult(result.run(), RunResult.State.FAILED, result.metrics(), why);
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    try (Stream<Path> walk = Files.walk(directory)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 
   /**

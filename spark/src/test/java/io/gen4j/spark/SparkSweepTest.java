@@ -16,6 +16,7 @@ import io.gen4j.sweep.SweepPlan;
 import io.gen4j.sweep.SweepPlanner;
 import io.gen4j.sweep.SweepProgress;
 import io.gen4j.sweep.SweepSummary;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,17 +27,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A tiny sweep run for real twice: by the local executor, and on Spark in local mode with retries
- * ({@code local[2,2]}) while one run's process is SIGKILLed in the middle of training. Spark retries that
- * task, the retry resumes the run from its checkpoint, and the two summaries hold the same figures to
- * the last bit (training and evaluation are deterministic on CPU with the same threads: one per run
- * here, both ways).
+ * A tiny sweep run for real three times: by the local executor, and on Spark in local mode with retries
+ * ({@code local[2,2]}), once into a shared path and once into HDFS (an in-process MiniDFSCluster), each
+ * time while one run's process is SIGKILLed in the middle of training. Spark retries that task, the retry
+ * resumes the run from its checkpoint, and the summaries hold the same figures as the local executor's to
+ * the last bit (training and evaluation are deterministic on CPU with the same threads: one per run here,
+ * every way).
  */
 class SparkSweepTest {
 
@@ -53,17 +63,22 @@ class SparkSweepTest {
       """;
 
   private static final String KILLED = "loss-hinge_s3";
+  private static final String IMAGES_PER_SECOND = "\"images_per_second\":[0-9.E-]+";
 
-  @TempDir Path directory;
+  @TempDir static Path directory;
 
-  @Test
-  void aKilledRunIsRetriedBySparkResumesAndTheSummaryMatchesTheLocalExecutorsBitForBit() throws Exception {
-    Path sweepFile = directory.resolve("tiny.json");
+  private static Path sweepFile;
+
+  /** The sweep's directory as the local executor left it. */
+  private static SweepDirectory local;
+
+  @BeforeAll
+  static void runTheSweepWithTheLocalExecutor() throws Exception {
+    sweepFile = directory.resolve("tiny.json");
     Files.writeString(sweepFile, SWEEP);
     Gen4j gen4j = Gen4j.create();
     SweepPlan plan = new SweepPlanner(gen4j.configLoader(), gen4j.catalog()).plan(SweepDefinition.read(sweepFile));
-
-    SweepDirectory local = SweepDirectory.prepare(directory.resolve("local"), plan, gen4j.configLoader());
+    local = SweepDirectory.prepare(directory.resolve("local"), plan, gen4j.configLoader());
     RunProcess process = new RunProcess(RunProcess.javaCommand(System.getProperty("java.class.path"),
         Gen4jCommand.class.getName(), List.of("sweep", "--worker")), Map.of());
     Map<String, RunResult> localResults;
@@ -71,13 +86,102 @@ class SparkSweepTest {
       localResults = new LocalSweepExecutor(process, 2, 2).execute(plan, local, progress);
     }
     SummaryWriter.write(SweepSummary.of(local.index(), localResults), local.path());
+  }
 
+  @Test
+  void aKilledRunIsRetriedBySparkResumesAndTheSummaryMatchesTheLocalExecutorsBitForBit() throws Exception {
     Path sparkRuns = directory.resolve("spark");
     Path killedRun = sparkRuns.resolve("tiny").resolve(KILLED);
     AtomicLong killedAt = new AtomicLong(-1);
-    Thread killer = new Thread(() -> killMidRun(killedRun, killedAt), "killer");
-    killer.setDaemon(true);
-    killer.start();
+    Thread killer = startKiller(argument -> argument.equals(killedRun.toString()), () -> 100, killedAt);
+    Map<String, RunResult> sparkResults = runOnSpark(sparkRuns.toString(), "shared path");
+    killer.join(TimeUnit.SECONDS.toMillis(5));
+
+    assertThat(killedAt.get()).as("the run's process was killed between checkpoints").isBetween(110L, 379L);
+    assertThat(sparkResults.values()).extracting(RunResult::state).containsOnly(RunResult.State.FINISHED);
+    assertResumedOnceAndLikeTheLocalExecutors(sparkRuns.resolve("tiny"));
+  }
+
+  @Test
+  void onHdfsEachTaskTrainsLocallyAndAKilledRunResumesFromItsUploadedCheckpoint() throws Exception {
+    Configuration conf = new Configuration();
+    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, directory.resolve("hdfs").toString());
+    long testStart = System.currentTimeMillis();
+    try (MiniDFSCluster hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build()) {
+      hdfs.waitActive();
+      FileSystem fileSystem = hdfs.getFileSystem();
+      org.apache.hadoop.fs.Path runs = fileSystem.makeQualified(new org.apache.hadoop.fs.Path("/sweeps"));
+      org.apache.hadoop.fs.Path killedRun = new org.apache.hadoop.fs.Path(runs, "tiny/" + KILLED);
+      org.apache.hadoop.fs.Path checkpoints = new org.apache.hadoop.fs.Path(killedRun, "checkpoints");
+      AtomicLong killedAt = new AtomicLong(-1);
+      Thread killer = startKiller(argument -> argument.endsWith("/" + KILLED) && !argument.startsWith("hdfs:"),
+          () -> uploadedCheckpoint(fileSystem, checkpoints), killedAt);
+      Map<String, RunResult> sparkResults = runOnSpark(runs.toString(), "HDFS");
+      killer.join(TimeUnit.SECONDS.toMillis(5));
+
+      assertThat(killedAt.get()).as("the run's process was killed between checkpoints, after one was uploaded")
+          .isBetween(110L, 379L);
+      assertThat(sparkResults.values()).extracting(RunResult::state).containsOnly(RunResult.State.FINISHED);
+      assertThat(fileSystem.exists(new org.apache.hadoop.fs.Path(runs, "tiny/" + SweepDirectory.LOCK_FILE)))
+          .as("the lock is released").isFalse();
+      Path copy = directory.resolve("from-hdfs");
+      new RunDirectorySync(fileSystem, new org.apache.hadoop.fs.Path(runs, "tiny"), copy).restore();
+      assertResumedOnceAndLikeTheLocalExecutors(copy);
+
+      List<String> processes = Files.readAllLines(copy.resolve(KILLED).resolve(RunProcess.LOG_FILE)).stream()
+          .filter(line -> line.startsWith("=== ")).toList();
+      List<Path> workingDirectories = processes.stream().map(SparkSweepTest::runDirectoryArgument).toList();
+      assertThat(workingDirectories).as("each attempt trained in a local directory of its own, deleted after it")
+          .hasSize(2).doesNotHaveDuplicates().allSatisfy(path -> {
+            assertThat(path.getFileName().toString()).isEqualTo(KILLED);
+            assertThat(path.getParent()).doesNotExist();
+          });
+      try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+        assertThat(left.filter(path -> (path.getFileName().toString().startsWith("gen4j-run-")
+            || path.getFileName().toString().startsWith("gen4j-sweep-")) && path.toFile().lastModified() >= testStart))
+            .as("local copies left behind").isEmpty();
+      }
+      assertThat(Files.readString(copy.resolve(SummaryWriter.REPORT)))
+          .contains("<a href=\"" + KILLED + "/index.html\">", "<a href=\"loss-non-saturating_s3/index.html\">");
+      assertThat(copy.resolve(SummaryWriter.MARKDOWN)).isRegularFile();
+      assertThat(copy.resolve(SummaryWriter.PLOT)).isRegularFile();
+    }
+  }
+
+  @Test
+  void aRunsUriOfAFilesystemHadoopDoesNotHaveIsRefusedWithWhatItNeeds() {
+    String s3 = "s3a://bucket/sweeps";
+    assertThatThrownBy(() -> SparkSweep.fileSystem(new org.apache.hadoop.fs.Path(s3), new Configuration(), s3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--runs s3a://bucket/sweeps: Hadoop's s3a filesystem, org.apache.hadoop.fs.s3a.S3AFileSystem, is not "
+            + "on the class path; give the driver and the executors its connector jar of the cluster's Hadoop version "
+            + "(hadoop-aws for s3a, hadoop-azure for abfs), such as with spark-submit --packages");
+    String unknown = "nfs4://server/sweeps";
+    assertThatThrownBy(() -> SparkSweep.fileSystem(new org.apache.hadoop.fs.Path(unknown), new Configuration(), unknown))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--runs nfs4://server/sweeps: Hadoop has no filesystem for the scheme nfs4 (it has hdfs, file and "
+            + "viewfs, and those of the connector jars Spark is given, such as hadoop-aws for s3a and hadoop-azure for abfs)");
+    assertThat(SparkSweep.isUri("hdfs://namenode/sweeps")).isTrue();
+    assertThat(SparkSweep.isUri("file:///mnt/sweeps")).isTrue();
+    assertThat(SparkSweep.isUri("/mnt/sweeps")).isFalse();
+    assertThat(SparkSweep.isUri("runs")).isFalse();
+  }
+
+  @Test
+  void aSweepDirectoryOnHadoopIsLockedUntilItsDriverEnds() throws Exception {
+    FileSystem fileSystem = FileSystem.getLocal(new Configuration());
+    org.apache.hadoop.fs.Path lockFile = new org.apache.hadoop.fs.Path(directory.resolve("locked/tiny/sweep.lock").toUri());
+    try (AutoCloseable lock = SparkSweep.lock(fileSystem, lockFile, "application app-1 on host-a since 2025-01-01T00:00:00Z")) {
+      assertThatThrownBy(() -> SparkSweep.lock(fileSystem, lockFile, "application app-2"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(lockFile.getParent() + ": another gen4j sweep is running on this directory (application app-1 on "
+              + "host-a since 2025-01-01T00:00:00Z); if none is, delete " + lockFile);
+    }
+    SparkSweep.lock(fileSystem, lockFile, "application app-2").close();
+    assertThat(fileSystem.exists(lockFile)).isFalse();
+  }
+
+  private static Map<String, RunResult> runOnSpark(String runs, String where) throws Exception {
     SparkConf conf = new SparkConf()
         .setMaster("local[2,2]")
         .setAppName("gen4j sweep test")
@@ -85,62 +189,92 @@ class SparkSweepTest {
         .set("spark.driver.host", "127.0.0.1")
         .set("spark.driver.bindAddress", "127.0.0.1");
     long start = System.nanoTime();
-    Map<String, RunResult> sparkResults;
     try (JavaSparkContext spark = new JavaSparkContext(conf)) {
       spark.setLogLevel("WARN");
-      sparkResults = SparkSweep.run(spark, sweepFile, sparkRuns, System.out);
+      Map<String, RunResult> results = SparkSweep.run(spark, sweepFile, runs, System.out);
+      System.out.printf("Spark local-mode sweep into a %s (2 runs, one killed and retried): %.1f s%n", where,
+          (System.nanoTime() - start) / 1e9);
+      return results;
     }
-    System.out.printf("Spark local-mode sweep (2 runs, one killed and retried): %.1f s%n", (System.nanoTime() - start) / 1e9);
-    killer.join(TimeUnit.SECONDS.toMillis(5));
+  }
 
-    assertThat(killedAt.get()).as("the run's process was killed between checkpoints").isBetween(110L, 390L);
-    assertThat(sparkResults.values()).extracting(RunResult::state).containsOnly(RunResult.State.FINISHED);
+  /**
+   * The killed run was trained by two processes, the second resuming the first's work (a resumed run adds
+   * a TensorBoard event file; a run started over would have deleted the first), the other by one; the
+   * summaries and the killed run's metrics are the local executor's, timings aside.
+   */
+  private static void assertResumedOnceAndLikeTheLocalExecutors(Path sweep) throws Exception {
+    Path killedRun = sweep.resolve(KILLED);
     assertThat(RunRecord.read(killedRun).attempts()).isEqualTo(2);
     String log = Files.readString(killedRun.resolve(RunProcess.LOG_FILE), StandardCharsets.UTF_8);
     assertThat(log.split("=== ", -1)).as("two processes ran the run").hasSize(3);
-    // A resumed run adds a TensorBoard event file; a run started over would have deleted the first one.
     try (var events = Files.list(killedRun.resolve("tensorboard"))) {
       assertThat(events.filter(file -> file.getFileName().toString().startsWith("events.out.tfevents"))).hasSize(2);
     }
-    assertThat(RunRecord.read(sparkRuns.resolve("tiny").resolve("loss-non-saturating_s3")).attempts()).isEqualTo(1);
+    assertThat(RunRecord.read(sweep.resolve("loss-non-saturating_s3")).attempts()).isEqualTo(1);
 
-    assertThat(withoutTimings(sparkRuns.resolve("tiny").resolve(SummaryWriter.CSV)))
+    assertThat(withoutTimings(sweep.resolve(SummaryWriter.CSV)))
         .isEqualTo(withoutTimings(local.path().resolve(SummaryWriter.CSV)))
         .hasSize(3);
-    assertThat(withoutTimings(sparkRuns.resolve("tiny").resolve(SummaryWriter.RUNS_CSV)))
+    assertThat(withoutTimings(sweep.resolve(SummaryWriter.RUNS_CSV)))
         .isEqualTo(withoutTimings(local.path().resolve(SummaryWriter.RUNS_CSV)));
-    assertThat(Files.readString(killedRun.resolve("metrics.jsonl")).replaceAll("\"images_per_second\":[0-9.E-]+", ""))
-        .isEqualTo(Files.readString(local.run(KILLED).resolve("metrics.jsonl")).replaceAll("\"images_per_second\":[0-9.E-]+", ""));
+    assertThat(Files.readString(killedRun.resolve("metrics.jsonl")).replaceAll(IMAGES_PER_SECOND, ""))
+        .isEqualTo(Files.readString(local.run(KILLED).resolve("metrics.jsonl")).replaceAll(IMAGES_PER_SECOND, ""));
   }
 
-  @Test
-  void aHadoopUriIsRefusedWithWhatToDoInstead() {
-    assertThatThrownBy(() -> SparkSweep.sharedPath("hdfs://namenode/sweeps"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--runs hdfs://namenode/sweeps: runs are written with Java's file API, so give a path every node "
-            + "mounts at the same place (NFS, a Kubernetes volume, a Hadoop filesystem through its NFS gateway or a "
-            + "FUSE mount); hdfs:// URIs are not written to directly");
-    assertThat(SparkSweep.sharedPath("file:///mnt/sweeps")).isEqualTo(Path.of("/mnt/sweeps"));
+  /**
+   * Starts a thread that SIGKILLs the run's process between checkpoints: once it is 10 steps past the
+   * checkpoint {@code checkpoint} tells (the latest in the shared copy; -1 while there is none), and at
+   * least 110 steps into the run, but 20 or more before its end.
+   *
+   * @param isRunDirectory tells the run's directory among a process's arguments
+   */
+  private static Thread startKiller(Predicate<String> isRunDirectory, LongSupplier checkpoint, AtomicLong killedAt) {
+    Thread killer = new Thread(() -> {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+      while (System.nanoTime() < deadline) {
+        for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
+          Optional<String> runDirectory = commandLine(child).stream().filter(isRunDirectory).findFirst();
+          long step = runDirectory.map(argument -> lastStep(Path.of(argument))).orElse(-1L);
+          long saved = step < 0 ? -1 : checkpoint.getAsLong();
+          if (saved > 0 && step >= Math.max(110, saved + 10) && step < 380) {
+            child.destroyForcibly();
+            killedAt.set(step);
+            System.out.printf("killed the run's process at step %d (checkpoint %d saved)%n", step, saved);
+            return;
+          }
+        }
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "killer");
+    killer.setDaemon(true);
+    killer.start();
+    return killer;
   }
 
-  /** Waits for the run's process to pass its first checkpoint and SIGKILLs it halfway to the end. */
-  private static void killMidRun(Path runDirectory, AtomicLong killedAt) {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-    while (System.nanoTime() < deadline) {
-      Optional<ProcessHandle> child = ProcessHandle.current().descendants()
-          .filter(handle -> commandLine(handle).contains(runDirectory.toString()))
-          .findFirst();
-      long step = lastStep(runDirectory);
-      if (child.isPresent() && step >= 150 && step < 380) {
-        child.get().destroyForcibly();
-        killedAt.set(step);
-        return;
+  /** The run directory a worker process was started on, from its line in {@code sweep.log}. */
+  private static Path runDirectoryArgument(String logLine) {
+    List<String> words = Arrays.asList(logLine.split(" "));
+    return Path.of(words.get(words.indexOf(RunProcess.THREADS_OPTION) - 1));
+  }
+
+  /** The step of the latest checkpoint in a shared checkpoints directory; -1 if none. */
+  private static long uploadedCheckpoint(FileSystem fileSystem, org.apache.hadoop.fs.Path checkpoints) {
+    try {
+      long latest = -1;
+      for (FileStatus status : fileSystem.listStatus(checkpoints)) {
+        String name = status.getPath().getName();
+        if (name.matches("step-\\d+")) {
+          latest = Math.max(latest, Long.parseLong(name.substring(5)));
+        }
       }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        return;
-      }
+      return latest;
+    } catch (IOException e) {
+      return -1; // none yet
     }
   }
 
