@@ -6,23 +6,24 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
+import io.gen4j.config.ConfigException;
 import io.gen4j.config.ConfigLoader;
 import io.gen4j.config.ExperimentConfig;
 import io.gen4j.data.Datasets;
 import io.gen4j.data.ImageDataset;
+import io.gen4j.files.AtomicFiles;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.report.LossPlotWriter;
 import io.gen4j.report.RunReportWriter;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageBatch;
 import io.gen4j.spi.TrainingListener;
+import io.gen4j.spi.TrainingWarning;
 import io.gen4j.tensorboard.TensorBoardWriter;
 import io.gen4j.train.listeners.LogLines;
 import io.gen4j.train.listeners.MetricsFileWriter;
 import io.gen4j.train.listeners.SampleGridWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -30,13 +31,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tensorflow.Session;
 import org.tensorflow.TensorFlow;
 
 /** Trains, resumes and samples runs: what the {@code train} and {@code sample} commands do. */
 @Singleton
 public final class Experiments {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Experiments.class);
 
   private final ModelCatalog catalog;
   private final ConfigLoader configLoader;
@@ -73,22 +79,73 @@ public final class Experiments {
   public TrainingResult train(ExperimentConfig config, List<TrainingListener> listeners) {
     GenerativeModel model = catalog.createModel(config);
     ImageDataset dataset = Datasets.train(config.data());
-    RunDirectory run = RunDirectory.create(Path.of(config.output().runsDirectory()), config.name(), LocalDateTime.now());
-    write(run.configFile(), configLoader.toJson(config));
-    write(run.provenanceFile(), provenance(config, dataset));
-    return loop(config, model, dataset, run, listeners).run(Optional.empty());
+    requireTrainable(config, model, dataset);
+    RunDirectory run = RunDirectory.create(config.output().runsPath(), config.name(), LocalDateTime.now());
+    try (RunLock lock = RunLock.acquire(run, LOG::warn)) {
+      AtomicFiles.write(run.configFile(), configLoader.toJson(config).getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(run.provenanceFile(), provenance(config, dataset).getBytes(StandardCharsets.UTF_8));
+      run.reserveSpace();
+      try {
+        return loop(config, model, dataset, run, listeners).run(Optional.empty(), List.of());
+      } finally {
+        run.releaseReserve();
+      }
+    }
   }
 
-  /** Continues a run from its latest checkpoint, with the config it was started with. */
+  /**
+   * Continues a run from its newest intact checkpoint, with the config it was started with. Damaged
+   * newer checkpoints are skipped with a warning; a run without any checkpoint (killed before its
+   * first) starts again from step 0, which gives the same run as an uninterrupted one.
+   *
+   * @throws RunDirectoryException if another process is training the run
+   */
   public TrainingResult resume(Path runDirectory, List<TrainingListener> listeners) {
     RunDirectory run = RunDirectory.open(runDirectory);
     ExperimentConfig config = runConfig(runDirectory);
-    Checkpoint checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
-        .latest()
-        .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to resume from"));
     GenerativeModel model = catalog.createModel(config);
     ImageDataset dataset = Datasets.train(config.data());
-    return loop(config, model, dataset, run, listeners).run(Optional.of(checkpoint));
+    try (RunLock lock = RunLock.acquire(run, LOG::warn)) {
+      List<TrainingWarning> warnings = new ArrayList<>();
+      Optional<Checkpoint> checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
+          .latest(skipped -> warnings.add(new TrainingWarning(0, "checkpoint-skipped", skipped)));
+      if (checkpoint.isEmpty()) {
+        warnings.add(new TrainingWarning(0, "restarted",
+            runDirectory + " has no intact checkpoint (stopped before its first); training it again from step 0"));
+      }
+      run.reserveSpace();
+      try {
+        return loop(config, model, dataset, run, listeners).run(checkpoint, warnings);
+      } finally {
+        run.releaseReserve();
+      }
+    }
+  }
+
+  /**
+   * Checks what only the dataset and the built graph tell, before a run directory exists: the batch
+   * fits in the dataset, and the model's estimated memory in the machine's.
+   *
+   * @throws ConfigException naming the experiment and the field
+   */
+  private static void requireTrainable(ExperimentConfig config, GenerativeModel model, ImageDataset dataset) {
+    String experiment = "experiment '" + config.name() + "': ";
+    if (config.data().batchSize() > dataset.count()) {
+      throw new ConfigException(experiment + "$.data.batchSize: " + config.data().batchSize() + " is more than the "
+          + dataset.count() + " images of " + dataset.name() + (config.data().limit() > 0 ? " (data.limit)" : ""));
+    }
+    MemoryEstimate estimate;
+    try (ModelAssembly assembly = ModelAssembly.build(
+        model, dataset.shape(), config.data().batchSize(), config.seed(), config.training().optimizers())) {
+      estimate = MemoryEstimate.of(assembly.graph());
+    }
+    OptionalLong machine = MemoryEstimate.machineBytes();
+    if (machine.isPresent() && estimate.bytes() > machine.getAsLong()) {
+      throw new ConfigException(experiment + "$.model: at batch size " + config.data().batchSize() + " the model needs"
+          + " about " + MemoryEstimate.gibibytes(estimate.bytes()) + " (" + estimate.variableValues() + " variable and "
+          + estimate.activationValues() + " activation values), more than this machine's "
+          + MemoryEstimate.gibibytes(machine.getAsLong()) + "; make the model or $.data.batchSize smaller");
+    }
   }
 
   /** The resolved config a run was started with. */
@@ -109,13 +166,12 @@ public final class Experiments {
     RunDirectory run = RunDirectory.open(runDirectory);
     ExperimentConfig config = runConfig(runDirectory);
     Checkpoint checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
-        .latest()
-        .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to sample from"));
+        .require(runDirectory, "sample from");
     GenerativeModel model = catalog.createModel(config);
     var shape = Datasets.shape(config.data().dataset());
     try (ModelAssembly assembly = ModelAssembly.build(model, shape, config.data().batchSize(), config.seed(), Map.of());
         Session session = new Session(assembly.graph())) {
-      Checkpointer.restore(session, checkpoint);
+      Checkpointer.restore(session, assembly.graph(), checkpoint);
       Sampler sampler = new Sampler(session, assembly, shape, model.pixelRange(), model.latentSize());
       return sampler.decode(Sampler.gaussianLatents(seed, count, model.latentSize()), count);
     }
@@ -152,11 +208,4 @@ public final class Experiments {
     return node.toPrettyString() + System.lineSeparator();
   }
 
-  private static void write(Path file, String text) {
-    try {
-      Files.writeString(file, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
-  }
 }
