@@ -38,6 +38,8 @@ import org.tensorflow.Session;
  */
 public final class TrainingLoop {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainingLoop.class);
+
   /** Number of images in the fixed-noise sample grid (8x8). */
   public static final int GRID_SIZE = 64;
 
@@ -197,7 +199,7 @@ public final class TrainingLoop {
               new TrainingState(step, runner.batchesConsumed(), state.learningRateScale(), state.rollbacks());
           long checkpointStep = step;
           checkpointer.spaceWarning(step)
-              .ifPresent(message -> warn(new TrainingWarning(checkpointStep, "low-disk-space", message)));
+              .ifPresent(message -> warnUnlessDiskFull(new TrainingWarning(checkpointStep, "low-disk-space", message)));
           Checkpoint checkpoint = checkpointer.save(session, reached);
           CheckpointSaved saved = new CheckpointSaved(step, checkpoint.directory());
           listeners.forEach(listener -> listener.onCheckpoint(saved));
@@ -232,6 +234,18 @@ public final class TrainingLoop {
 
   private void warn(TrainingWarning warning) {
     listeners.forEach(listener -> listener.onWarning(warning));
+  }
+
+  /** A warning about disk space that cannot be recorded because the disk is full goes to the log only. */
+  private void warnUnlessDiskFull(TrainingWarning warning) {
+    try {
+      warn(warning);
+    } catch (RuntimeException e) {
+      if (!Checkpointer.isDiskFull(e)) {
+        throw e;
+      }
+      LOG.warn("step {}: {} (the disk is too full to record this warning)", warning.step(), warning.message());
+    }
   }
 
   private ImageBatch realReference() {

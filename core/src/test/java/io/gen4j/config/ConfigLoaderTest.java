@@ -175,7 +175,7 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("bad.json: a number longer than 64 characters");
     assertError("{\"name\": \"" + "a".repeat(2_000_000) + "\"}",
-        "bad.json: 2000011 characters; a config has at most 1048576");
+        "bad.json: 2000012 characters; a config has at most 1048576");
     assertThat(parse("{\"model\": {\"type\": \"tiny-gan\"}, \"training\": {\"optimizers\": {\"generator\": {}}}}").seed())
         .isEqualTo(42);
   }
