@@ -86,7 +86,7 @@ public final class IdxReader {
                 + " array holds (" + MAXIMUM_ARRAY_LENGTH + ")");
       }
       requirePlausible(length, 16, content.gzip(), sourceBytes, sourceName, "pixel bytes for " + images);
-      byte[] pixels = readBody(content.stream(), sourceName, (int) length, "pixel bytes for " + images);
+      byte[] pixels = readBody(content.stream(), sourceName, (int) length, "pixel bytes for " + images, sourceBytes >= 0);
       return new ImageDataset(sourceName, new ImageShape(rows, columns, 1), pixels, null, count);
     } catch (IOException e) {
       throw new DatasetException(sourceName + ": cannot read: " + describe(e), e);
@@ -153,7 +153,7 @@ public final class IdxReader {
         throw new DatasetException(sourceName + ": invalid dimensions: " + count + " labels");
       }
       requirePlausible(count, 8, content.gzip(), sourceBytes, sourceName, "label bytes");
-      byte[] labels = readBody(content.stream(), sourceName, count, "label bytes");
+      byte[] labels = readBody(content.stream(), sourceName, count, "label bytes", sourceBytes >= 0);
       for (int i = 0; i < labels.length; i++) {
         if ((labels[i] & 0xff) >= classes) {
           throw new DatasetException(sourceName + ": label " + (labels[i] & 0xff) + " of image " + i
@@ -248,11 +248,23 @@ public final class IdxReader {
     return ByteBuffer.wrap(header, 4, headerLength - 4);
   }
 
-  /** Reads exactly {@code length} bytes and checks that nothing follows them. */
-  private static byte[] readBody(InputStream in, String sourceName, int length, String what)
+  /**
+   * Reads exactly {@code length} bytes and checks that nothing follows them.
+   *
+   * @param sizeChecked whether the claim was checked against the file's size, so the whole body may be
+   *     allocated at once; otherwise memory grows with the bytes actually read
+   */
+  private static byte[] readBody(InputStream in, String sourceName, int length, String what, boolean sizeChecked)
       throws IOException {
-    byte[] body = new byte[length];
-    int read = in.readNBytes(body, 0, length);
+    byte[] body;
+    int read;
+    if (sizeChecked) {
+      body = new byte[length];
+      read = in.readNBytes(body, 0, length);
+    } else {
+      body = in.readNBytes(length);
+      read = body.length;
+    }
     if (read < length) {
       throw new DatasetException(
           sourceName + ": truncated: expected " + length + " " + what + ", found " + read);
