@@ -31,13 +31,22 @@ public record ProcessIdentity(long pid, String host, long startMillis) {
     return new ProcessIdentity(self.pid(), localHost(), startMillis(self).orElse(-1L));
   }
 
-  /** This machine's host name, or {@code localhost} when it has none. */
+  /** This machine's host name, or {@code localhost} when it has none; looked up once. */
   public static String localHost() {
-    String environment = System.getenv("HOSTNAME");
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException | SecurityException e) {
-      return environment != null && !environment.isBlank() ? environment : "localhost";
+    return LocalHost.NAME;
+  }
+
+  /** The host name, resolved when first asked for. */
+  private static final class LocalHost {
+    static final String NAME = lookUp();
+
+    private static String lookUp() {
+      String environment = System.getenv("HOSTNAME");
+      try {
+        return InetAddress.getLocalHost().getHostName();
+      } catch (UnknownHostException | SecurityException e) {
+        return environment != null && !environment.isBlank() ? environment : "localhost";
+      }
     }
   }
 
@@ -46,7 +55,7 @@ public record ProcessIdentity(long pid, String host, long startMillis) {
    * start time runs now. A process on another host is never known to be gone.
    */
   public boolean isGone() {
-    if (!host.equals(localHost())) {
+    if (pid <= 0 || !host.equals(localHost())) {
       return false;
     }
     Optional<ProcessHandle> handle = ProcessHandle.of(pid);

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -31,10 +33,18 @@ public final class RunLock implements AutoCloseable {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final int MAX_LOCK_FILE_BYTES = 4096;
 
+  /**
+   * The lock files this JVM holds. A second channel on a locked file must not even be opened here:
+   * closing it would drop the process's POSIX lock on the file, which the first channel still holds.
+   */
+  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+  private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
 
-  private RunLock(FileChannel channel, FileLock lock) {
+  private RunLock(Path file, FileChannel channel, FileLock lock) {
+    this.file = file;
     this.channel = channel;
     this.lock = lock;
   }
@@ -48,11 +58,15 @@ public final class RunLock implements AutoCloseable {
   public static RunLock acquire(RunDirectory run, Consumer<String> onTakeover) {
     requireNonNull(run, "run is null");
     requireNonNull(onTakeover, "onTakeover is null");
-    Path file = run.lockFile();
+    Path file = run.lockFile().toAbsolutePath().normalize();
+    if (!HELD.add(file)) {
+      throw new RunDirectoryException(run.path() + ": this process is training the run already; one writer per run");
+    }
     FileChannel channel;
     try {
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     } catch (IOException e) {
+      HELD.remove(file);
       throw new RunDirectoryException("cannot open " + file + ": " + RunDirectory.reason(e), e);
     }
     try {
@@ -65,12 +79,14 @@ public final class RunLock implements AutoCloseable {
           .ifPresent(stale -> onTakeover.accept(
               run.path() + ": took over the lock of " + stale.describe() + ", which is no longer running"));
       write(channel, ProcessIdentity.current());
-      return new RunLock(channel, lock);
+      return new RunLock(file, channel, lock);
     } catch (IOException e) {
       close(channel);
+      HELD.remove(file);
       throw new RunDirectoryException("cannot write " + file + ": " + RunDirectory.reason(e), e);
     } catch (RuntimeException e) {
       close(channel);
+      HELD.remove(file);
       throw e;
     }
   }
@@ -85,8 +101,7 @@ public final class RunLock implements AutoCloseable {
     try {
       lock = channel.tryLock();
     } catch (OverlappingFileLockException e) {
-      throw new RunDirectoryException(
-          file.getParent() + ": this process is training the run already; one writer per run");
+      throw new RunDirectoryException(file.getParent() + ": this process holds its lock already; one writer per run");
     } catch (IOException e) {
       return null; // no locks on this file system: the holder's text decides
     }
@@ -157,6 +172,7 @@ public final class RunLock implements AutoCloseable {
       // closing the channel releases it too
     }
     close(channel);
+    HELD.remove(file);
   }
 
   private static void close(FileChannel channel) {

@@ -232,10 +232,14 @@ class ModelExporterTest {
         .hasMessageStartingWith(manifest + ": Unrecognized field \"latentDimension\"");
 
     Files.writeString(manifest, json);
-    Files.delete(out.resolve("saved_model.pb"));
+    Files.delete(out.resolve("variables/variables.index"));
     assertThatThrownBy(() -> ExportedGenerator.load(out))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(out + ": cannot load the SavedModel: ");
+    Files.delete(out.resolve("saved_model.pb"));
+    assertThatThrownBy(() -> ExportedGenerator.load(out))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(out + ": not a SavedModel (no saved_model.pb)");
   }
 
   private static Path copyOfRun(Path target) throws IOException {
