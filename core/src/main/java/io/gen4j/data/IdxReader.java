@@ -79,10 +79,11 @@ public final class IdxReader {
       if (count < 0 || rows < 1 || columns < 1) {
         throw new DatasetException(sourceName + ": invalid dimensions: " + images);
       }
-      long length = (long) count * rows * columns;
+      long length = bodyLength(count, rows, columns);
       if (length > MAXIMUM_ARRAY_LENGTH) {
         throw new DatasetException(
-            sourceName + ": too large: " + images + " need " + length + " bytes, more than one"
+            sourceName + ": too large: " + images + " need "
+                + (length == Long.MAX_VALUE ? "more bytes than" : length + " bytes, more than") + " one"
                 + " array holds (" + MAXIMUM_ARRAY_LENGTH + ")");
       }
       requirePlausible(length, 16, content.gzip(), sourceBytes, sourceName, "pixel bytes for " + images);
@@ -173,6 +174,15 @@ public final class IdxReader {
       throw new DatasetException(file + ": no such file", e);
     } catch (IOException e) {
       throw new DatasetException(file + ": cannot open: " + e.getMessage(), e);
+    }
+  }
+
+  /** count x rows x columns, or {@link Long#MAX_VALUE} when it overflows a long. */
+  private static long bodyLength(int count, int rows, int columns) {
+    try {
+      return Math.multiplyExact(Math.multiplyExact((long) count, rows), columns);
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
     }
   }
 

@@ -231,11 +231,11 @@ class ModelExporterTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(manifest + ": Unrecognized field \"latentDimension\"");
 
-    Files.writeString(manifest, json);
-    Files.delete(out.resolve("variables/variables.index"));
+    Files.writeString(manifest, json.replace("\"tag\" : \"serve\"", "\"tag\" : \"train\""));
     assertThatThrownBy(() -> ExportedGenerator.load(out))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(out + ": cannot load the SavedModel: ");
+    Files.writeString(manifest, json);
     Files.delete(out.resolve("saved_model.pb"));
     assertThatThrownBy(() -> ExportedGenerator.load(out))
         .isInstanceOf(IllegalArgumentException.class)
