@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -45,8 +44,8 @@ public final class SavedModelCheck {
   /** The file TensorFlow reads a SavedModel's graphs from. */
   public static final String FILE_NAME = "saved_model.pb";
 
-  /** The largest {@code saved_model.pb} read. */
-  public static final long MAX_BYTES = 1L << 30;
+  /** The largest {@code saved_model.pb} read (its graph, not its variables). */
+  public static final long MAX_BYTES = 1L << 28;
 
   private static final List<String> INIT_COLLECTIONS = List.of(
       "saved_model_main_op", "legacy_init_op", "saved_model_init_op", "init_op", "table_initializer",
@@ -98,9 +97,7 @@ public final class SavedModelCheck {
       if (size > MAX_BYTES) {
         throw new IllegalArgumentException(file + ": " + size + " bytes; at most " + MAX_BYTES + " are read");
       }
-      try (InputStream in = Files.newInputStream(file)) {
-        model = parse(in);
-      }
+      model = parse(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(directory + ": not a SavedModel (no " + FILE_NAME + ")");
     } catch (InvalidProtocolBufferException e) {
@@ -122,18 +119,26 @@ public final class SavedModelCheck {
     requireNonNull(savedModel, "savedModel is null");
     SavedModel model;
     try {
-      model = parse(new java.io.ByteArrayInputStream(savedModel));
+      model = parse(savedModel);
     } catch (IOException e) {
       throw new IllegalArgumentException(source + ": not a SavedModel: " + firstLine(e.getMessage()));
     }
     check(model, source, allowed);
   }
 
-  /** Parses {@code saved_model.pb} with protobuf's default limits on nesting. */
-  static SavedModel parse(InputStream in) throws IOException {
-    CodedInputStream coded = CodedInputStream.newInstance(in);
-    coded.setSizeLimit((int) Math.min(Integer.MAX_VALUE, MAX_BYTES));
-    return SavedModel.parseFrom(coded);
+  /**
+   * Parses {@code saved_model.pb} with protobuf's default limit on nesting.
+   *
+   * @throws InvalidProtocolBufferException also for the rare corrupt input protobuf fails on otherwise
+   */
+  static SavedModel parse(byte[] bytes) throws InvalidProtocolBufferException {
+    try {
+      return SavedModel.parseFrom(CodedInputStream.newInstance(bytes));
+    } catch (InvalidProtocolBufferException e) {
+      throw e;
+    } catch (IOException | IllegalStateException | IndexOutOfBoundsException | IllegalArgumentException e) {
+      throw new InvalidProtocolBufferException("corrupt protocol buffer (" + e.getClass().getSimpleName() + ")");
+    }
   }
 
   /**

@@ -58,21 +58,24 @@ class MalformedInputTest {
     cases.add(config("only spaces", "  \n\t ", "FILE: empty; expected a JSON object"));
     cases.add(config("unclosed object", "{", "FILE: malformed JSON at line 1, column 2: ..."));
     cases.add(config("unclosed string", "{\"name\": \"x", "FILE: malformed JSON at line 1, column 12: ..."));
-    cases.add(config("single quotes", "{'name': 'x'}", "FILE: malformed JSON at line 1, column 3: ..."));
-    cases.add(config("comment", "// my config\n" + GAN + "}", "FILE: malformed JSON at line 1, column 2: ..."));
-    cases.add(config("trailing comma", GAN + ",}", "FILE: malformed JSON at line 1, column 28: ..."));
+    cases.add(config("single quotes", "{'name': 'x'}", "FILE: malformed JSON at line 1, column 2: Unexpected character"
+        + " (''' (code 39)): was expecting double-quote to start field name"));
+    cases.add(config("comment", "// my config\n" + GAN + "}", "FILE: malformed JSON at line 1, column 1: Unexpected character ('/' (code 47)): maybe a (non-standard)"
+        + " comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)"));
+    cases.add(config("trailing comma", GAN + ",}", "FILE: malformed JSON at line 1, column 27: Unexpected character ('}' (code 125)): was expecting"
+        + " double-quote to start field name"));
     cases.add(config("trailing garbage", GAN + "} and more", "FILE: malformed JSON at line 1, column ..."));
     cases.add(config("second root object", GAN + "}\n{\"seed\": 1}", "FILE: malformed JSON at line 2, column ..."));
     cases.add(config("duplicate seed", "{\"seed\": 42, \"seed\": 7, \"model\": {\"type\": \"gan\"}}",
         "FILE: malformed JSON at line 1, column 20: Duplicate field 'seed'"));
     cases.add(config("duplicate type", "{\"model\": {\"type\": \"gan\", \"type\": \"vae\"}}",
-        "FILE: malformed JSON at line 1, column 32: Duplicate field 'type'"));
+        "FILE: malformed JSON at line 1, column 33: Duplicate field 'type'"));
     cases.add(config("deep nesting", "{\"x\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}",
         "FILE: objects and arrays nested deeper than 32 levels"));
     cases.add(config("long string", "{\"name\": \"" + "n".repeat(10_000) + "\"}",
-        "FILE: a string longer than 4096 characters at line 1, column ..."));
+        "FILE: a string longer than 4096 characters"));
     cases.add(config("long number", "{\"seed\": " + "7".repeat(1000) + "}",
-        "FILE: a number longer than 64 characters at line 1, column ..."));
+        "FILE: a number longer than 64 characters"));
     cases.add(config("huge file", "{\"name\": \"" + "n".repeat(2_000_000) + "\"}",
         "FILE: 2000012 bytes; a config has at most 1048576"));
     cases.add(config("not UTF-8", "\u00ff\u00fe", "FILE: ..."));
