@@ -63,8 +63,8 @@ public sealed interface RunStatus {
   record Interrupted(long step, long totalSteps, ProcessIdentity process) implements RunStatus {
     @Override
     public String describe() {
-      return "interrupted at step " + step + " of " + totalSteps + " (" + process.describe()
-          + " ended without finishing); gen4j train --resume continues it";
+      return "interrupted: last recorded at step " + step + " of " + totalSteps + ", then " + process.describe()
+          + " ended without finishing; gen4j train --resume continues it from its last checkpoint";
     }
   }
 

@@ -158,8 +158,9 @@ class RunRobustnessTest {
     RunStatus read = RunStatus.read(status);
 
     assertThat(read).isInstanceOf(RunStatus.Interrupted.class);
-    assertThat(read.describe()).isEqualTo("interrupted at step 120 of 600 (PID " + gone.pid() + " on host "
-        + ProcessIdentity.localHost() + " ended without finishing); gen4j train --resume continues it");
+    assertThat(read.describe()).isEqualTo("interrupted: last recorded at step 120 of 600, then PID " + gone.pid()
+        + " on host " + ProcessIdentity.localHost() + " ended without finishing; gen4j train --resume continues it"
+        + " from its last checkpoint");
     Files.writeString(status, JsonMapper.builder().build().createObjectNode()
         .put("state", "running").put("step", 120).put("totalSteps", 600).put("pid", ProcessHandle.current().pid())
         .put("host", ProcessIdentity.localHost()).put("startMillis", ProcessIdentity.current().startMillis()).toString());
