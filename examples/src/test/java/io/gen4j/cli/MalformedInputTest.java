@@ -233,6 +233,27 @@ class MalformedInputTest {
     assertThat(cases()).extracting(Case::name).doesNotHaveDuplicates();
   }
 
+  @Test
+  void statusSaysWhereEachRunStands() throws Exception {
+    Path interrupted = Files.createDirectories(work.resolve("interrupted"));
+    Files.copy(finishedRun.resolve("config.json"), interrupted.resolve("config.json"));
+    Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+        .redirectErrorStream(true).start();
+    gone.getInputStream().readAllBytes();
+    gone.waitFor();
+    Files.writeString(interrupted.resolve("status.json"), "{\"state\": \"running\", \"step\": 40, \"totalSteps\": 600,"
+        + " \"pid\": " + gone.pid() + ", \"host\": \"" + io.gen4j.train.ProcessIdentity.localHost() + "\", \"startMillis\": -1}");
+
+    Outcome outcome = gen4j("status", finishedRun.toString(), interrupted.toString());
+
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    assertThat(outcome.out().lines().toList()).satisfiesExactly(
+        finished -> assertThat(finished).startsWith(finishedRun + ": finished: 2 steps in "),
+        killed -> assertThat(killed).isEqualTo(interrupted + ": interrupted: last recorded at step 40 of 600, then PID "
+            + gone.pid() + " on host " + io.gen4j.train.ProcessIdentity.localHost() + " ended without finishing;"
+            + " gen4j train --resume continues it from its last checkpoint"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void eachMistakeIsOneLineAndExitStatusTwo(Case mistake, @TempDir Path scratch) throws IOException {
