@@ -59,8 +59,10 @@ import org.slf4j.LoggerFactory;
  * A process killed at any moment of an upload leaves the shared copy's latest checkpoint complete, its
  * files whole, and at worst an entry under a hidden {@value #UPLOADING} name, which nothing reads and the
  * next {@link #restore()} deletes. Names that start with a dot or end with {@code .tmp} (the temporaries
- * of gen4j's own atomic writes) are neither uploaded nor restored. One process at a time may upload to a
- * shared directory.
+ * of gen4j's own atomic writes) are neither uploaded nor restored, nor is a run's {@value #RUN_LOCK} (the
+ * {@link io.gen4j.train.RunLock} of the process training the local copy, which means nothing on another
+ * machine: one task at a time trains a run, and the sweep's lock keeps other sweeps out). One process at a
+ * time may upload to a shared directory.
  */
 public final class RunDirectorySync {
 
@@ -77,6 +79,9 @@ public final class RunDirectorySync {
   private static final String CHECKPOINTS = "checkpoints";
   private static final String CHECKPOINT_STATE = "state.json";
   private static final Set<String> APPENDED = Set.of("metrics.jsonl", "sweep.log");
+
+  /** The name of a run's lock file ({@link io.gen4j.train.RunDirectory#lockFile()}), which is not synced. */
+  static final String RUN_LOCK = "train.lock";
 
   private final FileSystem fileSystem;
   private final org.apache.hadoop.fs.Path remote;
@@ -359,10 +364,10 @@ public final class RunDirectorySync {
     }
   }
 
-  /** Whether a relative path is synced: none of its names is hidden or a temporary. */
+  /** Whether a relative path is synced: none of its names is hidden, a temporary or a run's lock. */
   static boolean synced(String relative) {
     for (String name : relative.split("/")) {
-      if (name.startsWith(".") || name.endsWith(".tmp")) {
+      if (name.startsWith(".") || name.endsWith(".tmp") || name.equals(RUN_LOCK)) {
         return false;
       }
     }

@@ -36,6 +36,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RunDirectorySyncTest {
 
+  /**
+   * How long an HDFS client first waits before asking again whether a file it closed is complete (400 ms
+   * by default, which would make each small file here cost that much).
+   */
+  static final String CLOSE_WAIT = "dfs.client.block.write.locateFollowingBlock.initial.delay.ms";
+
   private static MiniDFSCluster hdfs;
 
   @TempDir static Path hdfsBase;
@@ -46,6 +52,7 @@ class RunDirectorySyncTest {
   static void startHdfs() throws IOException {
     Configuration conf = new Configuration();
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, hdfsBase.toString());
+    conf.setInt(CLOSE_WAIT, 20);
     hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
     hdfs.waitActive();
   }
@@ -212,7 +219,7 @@ class RunDirectorySyncTest {
     assertThat(empty).isEmptyDirectory();
   }
 
-  /** A run directory as training leaves it, with the temporaries it may hold at any moment. */
+  /** A run directory as training leaves it, with the temporaries and the lock it may hold at any moment. */
   private static void writeRun(Path run) throws IOException {
     Files.createDirectories(run.resolve("samples"));
     Files.writeString(run.resolve("config.json"), "{\"model\":{\"type\":\"gan\"}}");
@@ -220,6 +227,7 @@ class RunDirectorySyncTest {
     Files.writeString(run.resolve("metrics.jsonl"), "{\"step\":100}\n{\"step\":200}\n{\"st");
     Files.writeString(run.resolve("metrics.jsonl.tmp"), "{\"step\":100}\n");
     Files.writeString(run.resolve("sweep.log"), "=== started\nstep 200\n");
+    Files.writeString(run.resolve(RunDirectorySync.RUN_LOCK), "{\"pid\":123}");
     Files.write(run.resolve("samples/step-00000100.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
     writeCheckpoint(run, 100);
     writeCheckpoint(run, 200);

@@ -106,6 +106,7 @@ class SparkSweepTest {
   void onHdfsEachTaskTrainsLocallyAndAKilledRunResumesFromItsUploadedCheckpoint() throws Exception {
     Configuration conf = new Configuration();
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, directory.resolve("hdfs").toString());
+    conf.setInt(RunDirectorySyncTest.CLOSE_WAIT, 20);
     long testStart = System.currentTimeMillis();
     try (MiniDFSCluster hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build()) {
       hdfs.waitActive();
@@ -127,6 +128,8 @@ class SparkSweepTest {
       Path copy = directory.resolve("from-hdfs");
       new RunDirectorySync(fileSystem, new org.apache.hadoop.fs.Path(runs, "tiny"), copy).restore();
       assertResumedOnceAndLikeTheLocalExecutors(copy);
+      assertThat(copy.resolve(KILLED).resolve(RunDirectorySync.RUN_LOCK))
+          .as("each attempt's run lock stays on its own machine").doesNotExist();
 
       List<String> processes = Files.readAllLines(copy.resolve(KILLED).resolve(RunProcess.LOG_FILE)).stream()
           .filter(line -> line.startsWith("=== ")).toList();
@@ -187,7 +190,8 @@ class SparkSweepTest {
         .setAppName("gen4j sweep test")
         .set("spark.ui.enabled", "false")
         .set("spark.driver.host", "127.0.0.1")
-        .set("spark.driver.bindAddress", "127.0.0.1");
+        .set("spark.driver.bindAddress", "127.0.0.1")
+        .set("spark.hadoop." + RunDirectorySyncTest.CLOSE_WAIT, "20");
     long start = System.nanoTime();
     try (JavaSparkContext spark = new JavaSparkContext(conf)) {
       spark.setLogLevel("WARN");
