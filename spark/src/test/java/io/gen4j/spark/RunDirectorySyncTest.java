@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gen4j.train.Checkpoint;
 import io.gen4j.train.Checkpointer;
+import io.gen4j.train.TrainingState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
 
 /**
  * {@link RunDirectorySync} against two Hadoop filesystems: an in-process HDFS (MiniDFSCluster) and
@@ -106,9 +110,10 @@ class RunDirectorySyncTest {
     new RunDirectorySync(fileSystem, shared(kind), restored).restore();
 
     assertThat(files(restored)).containsExactly(
+        "checkpoints/step-00000100/manifest.json",
         "checkpoints/step-00000100/state.json", "checkpoints/step-00000100/variables.data-00000-of-00001",
         "checkpoints/step-00000100/variables.index",
-        "checkpoints/step-00000200/state.json", "checkpoints/step-00000200/variables.data-00000-of-00001",
+        "checkpoints/step-00000200/manifest.json", "checkpoints/step-00000200/state.json", "checkpoints/step-00000200/variables.data-00000-of-00001",
         "checkpoints/step-00000200/variables.index",
         "config.json", "metrics.jsonl", "samples/step-00000100.png", "sweep.log");
     for (String file : List.of("config.json", "samples/step-00000100.png", "sweep.log",
@@ -143,11 +148,11 @@ class RunDirectorySyncTest {
     assertThat(sync.hasNewCheckpoint()).isTrue();
     sync.upload();
 
-    assertThat(fileSystem.creates.get() - afterFirst).as("metrics.jsonl and the three files of step 300").isEqualTo(4);
+    assertThat(fileSystem.creates.get() - afterFirst).as("metrics.jsonl and the four files of step 300").isEqualTo(5);
     assertThat(remoteNames(fileSystem, shared(kind))).containsExactly(
-        "checkpoints/step-00000200/state.json", "checkpoints/step-00000200/variables.data-00000-of-00001",
+        "checkpoints/step-00000200/manifest.json", "checkpoints/step-00000200/state.json", "checkpoints/step-00000200/variables.data-00000-of-00001",
         "checkpoints/step-00000200/variables.index",
-        "checkpoints/step-00000300/state.json", "checkpoints/step-00000300/variables.data-00000-of-00001",
+        "checkpoints/step-00000300/manifest.json", "checkpoints/step-00000300/state.json", "checkpoints/step-00000300/variables.data-00000-of-00001",
         "checkpoints/step-00000300/variables.index",
         "config.json", "metrics.jsonl", "sweep.log");
     assertThat(read(fileSystem, shared(kind), "metrics.jsonl")).isEqualTo("{\"step\":100}\n{\"step\":200}\n{\"step\":300}\n");
@@ -163,8 +168,8 @@ class RunDirectorySyncTest {
     sync.upload();
     Files.writeString(local.resolve("metrics.jsonl"), "{\"step\":100}\n{\"step\":200}\n{\"step\":300}\n");
     writeCheckpoint(local, 300);
-    // The fourth create: metrics.jsonl, step 300's two variable files, then its state.json.
-    fileSystem.failAt = fileSystem.creates.get() + 4;
+    // The fifth create: metrics.jsonl, step 300's manifest and two variable files, then its state.json.
+    fileSystem.failAt = fileSystem.creates.get() + 5;
 
     assertThatThrownBy(sync::upload).isInstanceOf(IOException.class)
         .hasMessage("the node went away while writing state.json");
@@ -235,16 +240,20 @@ class RunDirectorySyncTest {
     Files.writeString(writing.resolve("variables.index"), "half");
   }
 
-  private static void writeCheckpoint(Path run, long step) throws IOException {
-    Path checkpoint = Files.createDirectories(run.resolve(String.format("checkpoints/step-%08d", step)));
-    byte[] variables = new byte[3000];
-    for (int i = 0; i < variables.length; i++) {
-      variables[i] = (byte) (i * step);
+  /** A checkpoint as training writes it (manifest, state, variables), of a graph with one variable. */
+  private static void writeCheckpoint(Path run, long step) {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      float[] values = new float[750];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = i * step;
+      }
+      tf.withName("w").variable(tf.constant(values));
+      try (Session session = new Session(graph)) {
+        session.initialize();
+        new Checkpointer(run.resolve("checkpoints"), 10).save(session, new TrainingState(step, step, 1.0, 0));
+      }
     }
-    Files.write(checkpoint.resolve("variables.data-00000-of-00001"), variables);
-    Files.writeString(checkpoint.resolve("variables.index"), "index " + step);
-    Files.writeString(checkpoint.resolve("state.json"),
-        "{\"step\":" + step + ",\"batchesConsumed\":" + step + ",\"learningRateScale\":1.0,\"rollbacks\":0}");
   }
 
   private static List<String> files(Path root) throws IOException {
