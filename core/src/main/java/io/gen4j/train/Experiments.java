@@ -2,19 +2,19 @@ package io.gen4j.train;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.gen4j.config.ConfigLoader;
 import io.gen4j.config.ExperimentConfig;
-import io.gen4j.data.Datasets;
+import io.gen4j.data.DatasetCatalog;
 import io.gen4j.data.ImageDataset;
+import io.gen4j.data.LoadedDataset;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.report.LossPlotWriter;
 import io.gen4j.report.RunReportWriter;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageBatch;
+import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.TrainingListener;
 import io.gen4j.tensorboard.TensorBoardWriter;
 import io.gen4j.train.listeners.LogLines;
@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.tensorflow.Session;
-import org.tensorflow.TensorFlow;
 
 /** Trains, resumes and samples runs: what the {@code train} and {@code sample} commands do. */
 @Singleton
@@ -40,16 +38,20 @@ public final class Experiments {
 
   private final ModelCatalog catalog;
   private final ConfigLoader configLoader;
+  private final DatasetCatalog datasets;
   private final Supplier<? extends TrainingListener> progress;
 
   @Inject
-  public Experiments(ModelCatalog catalog, ConfigLoader configLoader) {
-    this(catalog, configLoader, LogLines::new);
+  public Experiments(ModelCatalog catalog, ConfigLoader configLoader, DatasetCatalog datasets) {
+    this(catalog, configLoader, datasets, LogLines::new);
   }
 
-  private Experiments(ModelCatalog catalog, ConfigLoader configLoader, Supplier<? extends TrainingListener> progress) {
+  private Experiments(
+      ModelCatalog catalog, ConfigLoader configLoader, DatasetCatalog datasets,
+      Supplier<? extends TrainingListener> progress) {
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.configLoader = requireNonNull(configLoader, "configLoader is null");
+    this.datasets = requireNonNull(datasets, "datasets is null");
     this.progress = requireNonNull(progress, "progress is null");
   }
 
@@ -60,7 +62,7 @@ public final class Experiments {
    * @param progress makes the display's listener, once per run
    */
   public Experiments withProgress(Supplier<? extends TrainingListener> progress) {
-    return new Experiments(catalog, configLoader, progress);
+    return new Experiments(catalog, configLoader, datasets, progress);
   }
 
   /**
@@ -72,11 +74,12 @@ public final class Experiments {
    */
   public TrainingResult train(ExperimentConfig config, List<TrainingListener> listeners) {
     GenerativeModel model = catalog.createModel(config);
-    ImageDataset dataset = Datasets.train(config.data());
+    LoadedDataset data = datasets.open(config.data());
+    ImageDataset training = data.training(config.data().limit());
     RunDirectory run = RunDirectory.create(Path.of(config.output().runsDirectory()), config.name(), LocalDateTime.now());
     write(run.configFile(), configLoader.toJson(config));
-    write(run.provenanceFile(), provenance(config, dataset));
-    return loop(config, model, dataset, run, listeners).run(Optional.empty());
+    write(run.provenanceFile(), RunProvenance.json(config, data, training));
+    return loop(config, model, data, training, run, listeners).run(Optional.empty());
   }
 
   /** Continues a run from its latest checkpoint, with the config it was started with. */
@@ -87,13 +90,32 @@ public final class Experiments {
         .latest()
         .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to resume from"));
     GenerativeModel model = catalog.createModel(config);
-    ImageDataset dataset = Datasets.train(config.data());
-    return loop(config, model, dataset, run, listeners).run(Optional.of(checkpoint));
+    LoadedDataset data = datasets.open(config.data());
+    return loop(config, model, data, data.training(config.data().limit()), run, listeners)
+        .run(Optional.of(checkpoint));
   }
 
   /** The resolved config a run was started with. */
   public ExperimentConfig runConfig(Path runDirectory) {
     return configLoader.load(RunDirectory.open(runDirectory).configFile());
+  }
+
+  /**
+   * The dataset a run was trained on, as its config names it: its train split, and the test split that
+   * evaluation and held-out scores use.
+   */
+  public LoadedDataset runDataset(Path runDirectory) {
+    return datasets.open(runConfig(runDirectory).data());
+  }
+
+  /**
+   * The shape of a run's images: recorded in its {@code provenance.json}, or for a run without that
+   * record, the shape of its dataset's images.
+   */
+  public ImageShape imageShape(Path runDirectory) {
+    RunDirectory run = RunDirectory.open(runDirectory);
+    return RunProvenance.imageShape(run.provenanceFile())
+        .orElseGet(() -> datasets.open(runConfig(runDirectory).data()).train().shape());
   }
 
   /**
@@ -112,7 +134,7 @@ public final class Experiments {
         .latest()
         .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to sample from"));
     GenerativeModel model = catalog.createModel(config);
-    var shape = Datasets.shape(config.data().dataset());
+    ImageShape shape = imageShape(runDirectory);
     try (ModelAssembly assembly = ModelAssembly.build(model, shape, config.data().batchSize(), config.seed(), Map.of());
         Session session = new Session(assembly.graph())) {
       Checkpointer.restore(session, checkpoint);
@@ -122,7 +144,7 @@ public final class Experiments {
   }
 
   private TrainingLoop loop(
-      ExperimentConfig config, GenerativeModel model, ImageDataset dataset, RunDirectory run,
+      ExperimentConfig config, GenerativeModel model, LoadedDataset data, ImageDataset training, RunDirectory run,
       List<TrainingListener> extra) {
     List<TrainingListener> listeners = new ArrayList<>();
     listeners.add(new MetricsFileWriter(run.metricsFile()));
@@ -133,23 +155,7 @@ public final class Experiments {
     listeners.add(new TensorBoardWriter(run.tensorBoardDirectory()));
     listeners.add(new RunReportWriter(run));
     listeners.addAll(extra);
-    return new TrainingLoop(config, model, catalog.trainerFor(model), dataset, run, listeners);
-  }
-
-  private static String provenance(ExperimentConfig config, ImageDataset dataset) {
-    ObjectNode node = JsonMapper.builder().build().createObjectNode();
-    Package gen4j = Experiments.class.getPackage();
-    node.put("gen4j", Optional.ofNullable(gen4j.getImplementationVersion()).orElse("development build"));
-    node.put("tensorflow", TensorFlow.version());
-    node.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-    node.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-    node.put("processors", Runtime.getRuntime().availableProcessors());
-    node.put("model", config.modelType());
-    node.put("seed", config.seed());
-    node.put("dataset", dataset.name());
-    node.put("images", dataset.count());
-    node.put("created", Instant.now().toString());
-    return node.toPrettyString() + System.lineSeparator();
+    return new TrainingLoop(config, model, catalog.trainerFor(model), training, data.test(), run, listeners);
   }
 
   private static void write(Path file, String text) {

@@ -6,7 +6,6 @@ import io.gen4j.config.ExperimentConfig;
 import io.gen4j.config.NonFiniteLossPolicy;
 import io.gen4j.config.OptimizerConfig;
 import io.gen4j.data.BatchPrefetcher;
-import io.gen4j.data.Datasets;
 import io.gen4j.data.ImageDataset;
 import io.gen4j.spi.CheckpointSaved;
 import io.gen4j.spi.EvaluationCompleted;
@@ -45,6 +44,7 @@ public final class TrainingLoop {
   private final GenerativeModel model;
   private final TrainerProvider trainerProvider;
   private final ImageDataset dataset;
+  private final ImageDataset test;
   private final RunDirectory run;
   private final List<TrainingListener> listeners;
   private final Checkpointer checkpointer;
@@ -54,12 +54,14 @@ public final class TrainingLoop {
       GenerativeModel model,
       TrainerProvider trainerProvider,
       ImageDataset dataset,
+      ImageDataset test,
       RunDirectory run,
       List<TrainingListener> listeners) {
     this.config = requireNonNull(config, "config is null");
     this.model = requireNonNull(model, "model is null");
     this.trainerProvider = requireNonNull(trainerProvider, "trainerProvider is null");
     this.dataset = requireNonNull(dataset, "dataset is null");
+    this.test = requireNonNull(test, "test is null");
     this.run = requireNonNull(run, "run is null");
     this.listeners = List.copyOf(listeners);
     this.checkpointer = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints());
@@ -118,8 +120,7 @@ public final class TrainingLoop {
       }
       Sampler sampler = new Sampler(session, assembly, dataset.shape(), model.pixelRange(), model.latentSize());
       Optional<HeldOut> heldOut = assembly.modelGraph().evaluation().map(evaluation -> new HeldOut(
-          new HeldOutEvaluator(session, assembly, evaluation, model.pixelRange(), seed),
-          Datasets.test(config.data().dataset())));
+          new HeldOutEvaluator(session, assembly, evaluation, model.pixelRange(), seed), test));
       try (BatchPrefetcher batches =
           new BatchPrefetcher(dataset, batchSize, seed, model.pixelRange(), state.batchesConsumed())) {
         SessionObjectiveRunner runner = new SessionObjectiveRunner(
@@ -211,9 +212,12 @@ public final class TrainingLoop {
     int count = Math.min(GRID_SIZE, dataset.count());
     int size = dataset.shape().size();
     float[] pixels = new float[count * size];
-    byte[] bytes = dataset.pixels();
-    for (int i = 0; i < pixels.length; i++) {
-      pixels[i] = (bytes[i] & 0xFF) / 255f;
+    byte[] bytes = new byte[size];
+    for (int image = 0; image < count; image++) {
+      dataset.readImage(image, bytes, 0);
+      for (int i = 0; i < size; i++) {
+        pixels[image * size + i] = (bytes[i] & 0xFF) / 255f;
+      }
     }
     return new ImageBatch(dataset.shape(), count, pixels);
   }

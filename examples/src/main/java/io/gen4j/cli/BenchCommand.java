@@ -9,7 +9,6 @@ import io.gen4j.bench.BenchSettings;
 import io.gen4j.bench.BenchTable;
 import io.gen4j.bench.Benchmark;
 import io.gen4j.config.DataConfig;
-import io.gen4j.data.Datasets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
     out.print(BenchTable.header(BenchEnvironment.current(), settings));
     out.print(BenchTable.columns());
     out.flush();
-    BenchReport report = benchmark.run(settings, Datasets.train(DataConfig.DEFAULT), result -> {
+    BenchReport report = benchmark.run(settings, gen4j.get().datasets().open(DataConfig.DEFAULT).train(), result -> {
           out.print(BenchTable.row(result));
           out.flush();
         });
