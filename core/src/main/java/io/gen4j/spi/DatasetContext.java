@@ -50,11 +50,6 @@ public final class DatasetContext {
     return progress.start(task, total, unit);
   }
 
-  /** This context with another way of showing progress. */
-  public DatasetContext withProgress(TaskProgress.Factory other) {
-    return new DatasetContext(downloads, cache, mirror, other);
-  }
-
   /** This context with another mirror. */
   public DatasetContext withMirror(Optional<String> other) {
     return new DatasetContext(downloads, cache, other, progress);

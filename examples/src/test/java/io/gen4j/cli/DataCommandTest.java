@@ -69,7 +69,7 @@ class DataCommandTest {
     assertThat(outcome.status()).isZero();
     assertThat(outcome.out()).contains(
         "mnist          bundled                   11.4 MB  CC BY-SA 3.0",
-        "fashion-mnist  no                        30.9 MB  MIT (Zalando SE)",
+        "kmnist         no                        21.2 MB  CC BY-SA 4.0 (ROIS-DS CODH, NIJL)",
         "cifar10        no                       170.1 MB  no licence stated; cite Krizhevsky 2009",
         "(in " + home.resolve("datasets") + ")");
   }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * An HTTP server on 127.0.0.1 for download tests: serves files by path with Range support, and can cut
- * responses short or answer with an error status. Records every request.
+ * responses short (the body ends after a given number of bytes) or answer with an error status.
+ * Records every request.
  */
 final class LoopbackServer implements AutoCloseable {
 
@@ -87,27 +88,16 @@ final class LoopbackServer implements AutoCloseable {
       }
       int from = 0;
       Matcher matcher = range == null ? null : RANGE.matcher(range);
+      AtomicInteger remainingCuts = cuts.get(path);
+      boolean cut = remainingCuts != null && remainingCuts.getAndDecrement() > 0;
       if (matcher != null && matcher.matches()) {
         from = Integer.parseInt(matcher.group(1));
         exchange.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (content.length - 1) + "/" + content.length);
-        exchange.sendResponseHeaders(206, content.length - from);
-      } else {
-        exchange.sendResponseHeaders(200, content.length);
       }
-      AtomicInteger remainingCuts = cuts.get(path);
-      boolean cut = remainingCuts != null && remainingCuts.getAndDecrement() > 0;
+      // A cut response is sent chunked and ends early: the client sees the body stop mid-file.
+      exchange.sendResponseHeaders(from > 0 ? 206 : 200, cut ? 0 : content.length - from);
       int end = cut ? Math.min(content.length, from + cutAfter.get(path)) : content.length;
-      OutputStream body = exchange.getResponseBody();
-      body.write(content, from, end - from);
-      body.flush();
-      if (cut) {
-        // Closing with bytes missing makes the server drop the connection: a transfer cut mid-file.
-        try {
-          body.close();
-        } catch (IOException expected) {
-          // "insufficient bytes written"
-        }
-      }
+      exchange.getResponseBody().write(content, from, end - from);
     } catch (IOException e) {
       // the client went away
     }

@@ -82,8 +82,9 @@ class FolderDatasetTest {
     assertThat(jpeg[2]).isCloseTo(160, within(4));
     assertThat(unsigned(splits.train().image(6))).startsWith(7, 8, 9);
     int[] cmyk = unsigned(splits.train().image(7));
-    assertThat(cmyk[0]).as("red of magenta + yellow").isGreaterThan(150);
-    assertThat(cmyk[1]).as("green of magenta + yellow").isLessThan(100);
+    assertThat(cmyk[0]).as("red of magenta + yellow ink").isGreaterThan(200);
+    assertThat(cmyk[1]).as("green of magenta + yellow ink").isLessThan(60);
+    assertThat(cmyk[2]).as("blue of magenta + yellow ink").isLessThan(60);
     assertThat(splits.test()).isEmpty();
   }
 

@@ -92,17 +92,33 @@ final class TestImages {
     return writeJpeg(writer, new IIOImage(image, null, null), param, file);
   }
 
-  /** A four-channel (CMYK) JPEG of one colour, from a raster: what the JDK's own reader refuses. */
+  /**
+   * An Adobe CMYK JPEG of one colour (what the JDK's own reader refuses): the four channels are written
+   * as they are, inverted as Adobe's convention has it, and an Adobe APP14 marker with transform 0 (no
+   * colour transform: CMYK) is put after the start of the image.
+   */
   static Path cmykJpeg(int width, int height, int[] cmyk, Path file) {
     WritableRaster raster = Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, width, height, 4, null);
+    int[] inverted = {255 - cmyk[0], 255 - cmyk[1], 255 - cmyk[2], 255 - cmyk[3]};
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
-        raster.setPixel(x, y, cmyk);
+        raster.setPixel(x, y, inverted);
       }
     }
     Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
     ImageWriter writer = writers.next();
-    return writeJpeg(writer, new IIOImage(raster, null, null), writer.getDefaultWriteParam(), file);
+    writeJpeg(writer, new IIOImage(raster, null, null), writer.getDefaultWriteParam(), file);
+    try {
+      byte[] jpeg = Files.readAllBytes(file);
+      byte[] adobe = {(byte) 0xff, (byte) 0xee, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+      byte[] marked = new byte[jpeg.length + adobe.length];
+      System.arraycopy(jpeg, 0, marked, 0, 2);
+      System.arraycopy(adobe, 0, marked, 2, adobe.length);
+      System.arraycopy(jpeg, 2, marked, 2 + adobe.length, jpeg.length - 2);
+      return Files.write(file, marked);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Path writeJpeg(ImageWriter writer, IIOImage image, ImageWriteParam param, Path file) {
