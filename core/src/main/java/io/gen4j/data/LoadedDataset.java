@@ -27,6 +27,14 @@ public record LoadedDataset(String type, String name, ImageDataset train, ImageD
   }
 
   /**
+   * The number of classes of the labels, what a model that uses labels is built with: the number of
+   * class names if there are any, else one more than the highest label of either split; 0 when unlabelled.
+   */
+  public int classCount() {
+    return Math.max(train.classCount(), test.classCount());
+  }
+
+  /**
    * The checksum that identifies this dataset's content in provenance, reports and the evaluation
    * cache: {@link ImageDataset#checksum(ImageDataset...)} of the train and test split.
    */

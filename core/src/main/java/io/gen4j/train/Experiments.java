@@ -6,9 +6,12 @@ import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.gen4j.config.ConfigLoader;
 import io.gen4j.config.ExperimentConfig;
+import io.gen4j.config.ThreadsConfig;
 import io.gen4j.data.DatasetCatalog;
+import io.gen4j.data.DatasetException;
 import io.gen4j.data.ImageDataset;
 import io.gen4j.data.LoadedDataset;
+import io.gen4j.graph.Sessions;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.report.LossPlotWriter;
 import io.gen4j.report.RunReportWriter;
@@ -76,16 +79,45 @@ public final class Experiments {
     GenerativeModel model = catalog.createModel(config);
     LoadedDataset data = datasets.open(config.data());
     ImageDataset training = data.training(config.data().limit());
+    requireLabelsIfUsed(config, model, training);
     RunDirectory run = RunDirectory.create(Path.of(config.output().runsDirectory()), config.name(), LocalDateTime.now());
     write(run.configFile(), configLoader.toJson(config));
     write(run.provenanceFile(), RunProvenance.json(config, data, training));
     return loop(config, model, data, training, run, listeners).run(Optional.empty());
   }
 
+  /**
+   * Trains the experiment of a run directory prepared for it, which holds only its resolved {@code
+   * config.json} (a sweep's run, say): whatever an earlier process wrote there before its first
+   * checkpoint is replaced. {@code config.json} stays as it is.
+   *
+   * @param threads the thread pool sizes for this process, in place of the config's (recorded in {@code
+   *     provenance.json})
+   */
+  public TrainingResult trainIn(Path runDirectory, ThreadsConfig threads, List<TrainingListener> listeners) {
+    RunDirectory run = RunDirectory.open(runDirectory);
+    ExperimentConfig config = withThreads(runConfig(runDirectory), threads);
+    GenerativeModel model = catalog.createModel(config);
+    LoadedDataset data = datasets.open(config.data());
+    ImageDataset training = data.training(config.data().limit());
+    requireLabelsIfUsed(config, model, training);
+    run.clearTrainingOutput();
+    write(run.provenanceFile(), RunProvenance.json(config, data, training));
+    return loop(config, model, data, training, run, listeners).run(Optional.empty());
+  }
+
   /** Continues a run from its latest checkpoint, with the config it was started with. */
   public TrainingResult resume(Path runDirectory, List<TrainingListener> listeners) {
+    return resume(runDirectory, runConfig(runDirectory).training().threads(), listeners);
+  }
+
+  /**
+   * Continues a run from its latest checkpoint, with the config it was started with but other thread
+   * pool sizes for this process (a sweep gives each of its processes a share of the cores).
+   */
+  public TrainingResult resume(Path runDirectory, ThreadsConfig threads, List<TrainingListener> listeners) {
     RunDirectory run = RunDirectory.open(runDirectory);
-    ExperimentConfig config = runConfig(runDirectory);
+    ExperimentConfig config = withThreads(runConfig(runDirectory), threads);
     Checkpoint checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
         .latest()
         .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to resume from"));
@@ -93,6 +125,10 @@ public final class Experiments {
     LoadedDataset data = datasets.open(config.data());
     return loop(config, model, data, data.training(config.data().limit()), run, listeners)
         .run(Optional.of(checkpoint));
+  }
+
+  private static ExperimentConfig withThreads(ExperimentConfig config, ThreadsConfig threads) {
+    return config.withTraining(config.training().withThreads(requireNonNull(threads, "threads is null")));
   }
 
   /** The resolved config a run was started with. */
@@ -119,6 +155,16 @@ public final class Experiments {
   }
 
   /**
+   * The number of classes of a run's labels (0 if unlabelled): recorded in its {@code provenance.json},
+   * or for a run without that record, its dataset's.
+   */
+  public int classCount(Path runDirectory) {
+    RunDirectory run = RunDirectory.open(runDirectory);
+    return RunProvenance.classCount(run.provenanceFile())
+        .orElseGet(() -> datasets.open(runConfig(runDirectory).data()).classCount());
+  }
+
+  /**
    * Generates images with a run's latest checkpoint.
    *
    * @param count how many images
@@ -135,11 +181,20 @@ public final class Experiments {
         .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to sample from"));
     GenerativeModel model = catalog.createModel(config);
     ImageShape shape = imageShape(runDirectory);
-    try (ModelAssembly assembly = ModelAssembly.build(model, shape, config.data().batchSize(), config.seed(), Map.of());
-        Session session = new Session(assembly.graph())) {
+    try (ModelAssembly assembly = ModelAssembly.build(model, shape, classCount(runDirectory),
+            config.data().batchSize(), config.seed(), Map.of(), ImageInput.FED);
+        Session session = Sessions.open(assembly.graph(), config.training().threads())) {
       Checkpointer.restore(session, checkpoint);
       Sampler sampler = new Sampler(session, assembly, shape, model.pixelRange(), model.latentSize());
       return sampler.decode(Sampler.gaussianLatents(seed, count, model.latentSize()), count);
+    }
+  }
+
+  private static void requireLabelsIfUsed(ExperimentConfig config, GenerativeModel model, ImageDataset dataset) {
+    if (model.usesLabels() && !dataset.labelled()) {
+      throw new DatasetException(
+          "model '" + config.modelType() + "' is conditional and needs a labelled dataset, but " + dataset.name()
+              + " has no labels (data section of the config)");
     }
   }
 
@@ -152,10 +207,11 @@ public final class Experiments {
     listeners.add(progress.get());
     // The plot and the report read metrics.jsonl and samples/, so they come after the writers of those.
     listeners.add(new LossPlotWriter(run.metricsFile(), run.lossPlot()));
-    listeners.add(new TensorBoardWriter(run.tensorBoardDirectory()));
+    listeners.add(new TensorBoardWriter(run.tensorBoardDirectory(), config.training().threads()));
     listeners.add(new RunReportWriter(run));
     listeners.addAll(extra);
-    return new TrainingLoop(config, model, catalog.trainerFor(model), training, data.test(), run, listeners);
+    return new TrainingLoop(config, model, catalog.trainerFor(model), training, data.test(), data.classCount(), run,
+        listeners);
   }
 
   private static void write(Path file, String text) {

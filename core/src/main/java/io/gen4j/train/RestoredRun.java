@@ -1,6 +1,7 @@
 package io.gen4j.train;
 
 import io.gen4j.config.ExperimentConfig;
+import io.gen4j.graph.Sessions;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageShape;
@@ -46,9 +47,10 @@ final class RestoredRun implements AutoCloseable {
         .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to " + purpose));
     GenerativeModel model = catalog.createModel(config);
     ImageShape shape = experiments.imageShape(runDirectory);
-    ModelAssembly assembly = ModelAssembly.build(model, shape, config.data().batchSize(), config.seed(), Map.of());
+    ModelAssembly assembly = ModelAssembly.build(model, shape, experiments.classCount(runDirectory),
+        config.data().batchSize(), config.seed(), Map.of(), ImageInput.FED);
     try {
-      Session session = new Session(assembly.graph());
+      Session session = Sessions.open(assembly.graph(), config.training().threads());
       try {
         Checkpointer.restore(session, checkpoint);
         return new RestoredRun(config, model, shape, checkpoint, assembly, session);

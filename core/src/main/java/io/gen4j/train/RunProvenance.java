@@ -16,8 +16,9 @@ import java.util.Optional;
 import org.tensorflow.TensorFlow;
 
 /**
- * A run's {@code provenance.json}: what produced it (gen4j, TensorFlow, Java, OS, model, seed) and what
- * it was trained on (the dataset's type, name, content checksum, image shape, split sizes and classes).
+ * A run's {@code provenance.json}: what produced it (gen4j, TensorFlow, Java, OS, thread pools, model,
+ * seed) and what it was trained on (the dataset's type, name, content checksum, image shape, split sizes
+ * and classes).
  */
 final class RunProvenance {
 
@@ -34,6 +35,9 @@ final class RunProvenance {
     node.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
     node.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
     node.put("processors", Runtime.getRuntime().availableProcessors());
+    ObjectNode threads = node.putObject("threads");
+    threads.put("intraOp", config.training().threads().intraOp());
+    threads.put("interOp", config.training().threads().interOp());
     node.put("model", config.modelType());
     node.put("seed", config.seed());
     node.put("dataset", training.name());
@@ -47,14 +51,22 @@ final class RunProvenance {
     node.put("testSplit", data.test().name());
     node.put("testImages", data.test().count());
     node.put("testHeldOut", data.heldOut());
-    if (training.labelled()) {
-      node.put("classes", data.train().classCount());
-      if (!data.train().classNames().isEmpty()) {
-        data.train().classNames().forEach(node.putArray("classNames")::add);
-      }
+    node.put("classes", data.classCount());
+    if (!data.train().classNames().isEmpty()) {
+      data.train().classNames().forEach(node.putArray("classNames")::add);
     }
     node.put("created", Instant.now().toString());
     return node.toPrettyString() + System.lineSeparator();
+  }
+
+  /** The number of classes a provenance file records, if it is readable and records it. */
+  static Optional<Integer> classCount(Path file) {
+    try {
+      JsonNode classes = JSON.readTree(Files.readString(file)).path("classes");
+      return classes.canConvertToInt() && classes.asInt() >= 0 ? Optional.of(classes.asInt()) : Optional.empty();
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** The image shape a provenance file records, if it is readable and records one. */

@@ -7,6 +7,7 @@ import io.gen4j.config.NonFiniteLossPolicy;
 import io.gen4j.config.OptimizerConfig;
 import io.gen4j.data.BatchPrefetcher;
 import io.gen4j.data.ImageDataset;
+import io.gen4j.graph.Sessions;
 import io.gen4j.spi.CheckpointSaved;
 import io.gen4j.spi.EvaluationCompleted;
 import io.gen4j.spi.GenerativeModel;
@@ -45,6 +46,7 @@ public final class TrainingLoop {
   private final TrainerProvider trainerProvider;
   private final ImageDataset dataset;
   private final ImageDataset test;
+  private final int classCount;
   private final RunDirectory run;
   private final List<TrainingListener> listeners;
   private final Checkpointer checkpointer;
@@ -55,6 +57,7 @@ public final class TrainingLoop {
       TrainerProvider trainerProvider,
       ImageDataset dataset,
       ImageDataset test,
+      int classCount,
       RunDirectory run,
       List<TrainingListener> listeners) {
     this.config = requireNonNull(config, "config is null");
@@ -62,6 +65,10 @@ public final class TrainingLoop {
     this.trainerProvider = requireNonNull(trainerProvider, "trainerProvider is null");
     this.dataset = requireNonNull(dataset, "dataset is null");
     this.test = requireNonNull(test, "test is null");
+    if (classCount < 0) {
+      throw new IllegalArgumentException("classCount must not be negative, got " + classCount);
+    }
+    this.classCount = classCount;
     this.run = requireNonNull(run, "run is null");
     this.listeners = List.copyOf(listeners);
     this.checkpointer = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints());
@@ -109,8 +116,9 @@ public final class TrainingLoop {
     int batchSize = config.data().batchSize();
     long seed = config.seed();
     try (ModelAssembly assembly = ModelAssembly.build(
-            model, dataset.shape(), batchSize, seed, scaled(config.training().optimizers(), state.learningRateScale()));
-        Session session = new Session(assembly.graph())) {
+            model, dataset.shape(), classCount, batchSize, seed,
+            scaled(config.training().optimizers(), state.learningRateScale()), ImageInput.FED);
+        Session session = Sessions.open(assembly.graph(), config.training().threads())) {
       Trainer trainer = trainerProvider.create(assembly.modelGraph(), model.trainerSettings());
       long totalSteps = totalSteps(trainer);
       if (start.isPresent()) {
