@@ -12,7 +12,8 @@ import io.gen4j.spi.InvalidConfigException;
  * @param type the dataset type, {@code data.type} (the older form {@code "dataset": "mnist"} is read
  *     as the type too); {@code mnist} (bundled) by default
  * @param dataset the fields of that type, with the provider's defaults filled in
- * @param batchSize images per batch, at least 1; default 64
+ * @param batchSize images per batch, in [1, {@value #MAX_BATCH_SIZE}]; default 64 (and at most the images
+ *     trained on, which training checks once the dataset is known)
  * @param limit train on the first {@code limit} images only, for quick trials; 0 (default) uses all
  * @param testFraction the share of the images held out as the test split of a dataset that has none of
  *     its own, in (0, 1); default 0.1
@@ -37,11 +38,17 @@ public record DataConfig(
   /** The defaults: bundled MNIST in batches of 64. */
   public static final DataConfig DEFAULT = of(DEFAULT_TYPE, MnistProvider.DEFAULT_CONFIG);
 
+  /** The largest {@code batchSize}. */
+  public static final int MAX_BATCH_SIZE = 1 << 16;
+
   public DataConfig {
     requireNonNull(type, "type is null");
     requireNonNull(dataset, "dataset is null");
     if (batchSize < 1) {
       throw new InvalidConfigException("batchSize", "must be at least 1, got " + batchSize);
+    }
+    if (batchSize > MAX_BATCH_SIZE) {
+      throw new InvalidConfigException("batchSize", "must be at most " + MAX_BATCH_SIZE + ", got " + batchSize);
     }
     if (limit < 0) {
       throw new InvalidConfigException("limit", "must be 0 (all images) or more, got " + limit);

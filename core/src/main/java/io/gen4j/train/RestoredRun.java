@@ -43,8 +43,7 @@ final class RestoredRun implements AutoCloseable {
     RunDirectory run = RunDirectory.open(runDirectory);
     ExperimentConfig config = experiments.runConfig(runDirectory);
     Checkpoint checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
-        .latest()
-        .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to " + purpose));
+        .require(runDirectory, purpose);
     GenerativeModel model = catalog.createModel(config);
     ImageShape shape = experiments.imageShape(runDirectory);
     ModelAssembly assembly = ModelAssembly.build(model, shape, experiments.classCount(runDirectory),
@@ -52,7 +51,7 @@ final class RestoredRun implements AutoCloseable {
     try {
       Session session = Sessions.open(assembly.graph(), config.training().threads());
       try {
-        Checkpointer.restore(session, checkpoint);
+        Checkpointer.restore(session, assembly.graph(), checkpoint);
         return new RestoredRun(config, model, shape, checkpoint, assembly, session);
       } catch (RuntimeException e) {
         session.close();
