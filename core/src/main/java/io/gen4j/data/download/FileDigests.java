@@ -1,5 +1,7 @@
 package io.gen4j.data.download;
 
+import io.gen4j.data.DatasetException;
+import io.gen4j.data.GzipMember;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
 /** SHA-256 sums of files, and of the content of gzip files. */
 final class FileDigests {
@@ -34,9 +35,9 @@ final class FileDigests {
       if (!gzip) {
         return Optional.empty();
       }
-      try (InputStream content = new GZIPInputStream(raw, BUFFER_SIZE)) {
+      try (InputStream content = new GzipMember(raw, file.toString())) {
         return Optional.of(sha256(content));
-      } catch (IOException e) {
+      } catch (IOException | DatasetException e) {
         return Optional.empty();
       }
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.gen4j.spi.ImageShape;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
@@ -25,11 +27,24 @@ import javax.imageio.stream.ImageInputStream;
  * centre-cropped, grey turned into RGB by repetition or RGB into grey by ITU-R BT.601 luma. Grey
  * sources (8 or 16 bits, with or without alpha) are read from their samples, so their levels are kept
  * exactly. Safe to use from several threads.
+ *
+ * <p>Memory follows the target size, not what a file claims: with a target size only the centre region
+ * that the crop keeps is decoded, every n-th pixel of it when it is more than {@value #DECODED_MARGIN}
+ * times the target a side (so a 24-megapixel photo brought to 64x64 costs about a megabyte), and sides
+ * above {@value #MAX_SOURCE_SIDE} are
+ * refused before decoding; an image kept at its own size may have at most {@value #MAX_SOURCE_PIXELS}
+ * pixels.
  */
 final class ImageDecoder {
 
-  /** The most pixels a source image may have (a header claiming more is refused before decoding). */
-  static final long MAX_SOURCE_PIXELS = 1L << 26;
+  /** The most pixels an image kept at its own size may have (a header claiming more is refused before decoding). */
+  static final long MAX_SOURCE_PIXELS = 1L << 24;
+
+  /** The longest side a source image may have (JPEG's own limit). */
+  static final int MAX_SOURCE_SIDE = 65_535;
+
+  /** A region larger than this many times the target a side is read every n-th pixel. */
+  static final int DECODED_MARGIN = 4;
 
   static {
     ImageIO.setUseCache(false);
@@ -54,18 +69,26 @@ final class ImageDecoder {
   record Decoded(byte[] pixels, ImageShape shape, int sourceWidth, int sourceHeight) {}
 
   Decoded decode(Path file) throws UndecodableImage {
-    BufferedImage source = read(file);
+    Source read = read(file);
+    BufferedImage source = read.image();
     try {
       BufferedImage opaque = isGrey(source.getColorModel()) ? greyComposited(source) : colourComposited(source);
       BufferedImage sized = config.resizes() ? resized(opaque, config.width(), config.height()) : opaque;
       ImageShape shape = new ImageShape(sized.getHeight(), sized.getWidth(), config.channels());
-      return new Decoded(bytes(sized, config.channels()), shape, source.getWidth(), source.getHeight());
+      return new Decoded(bytes(sized, config.channels()), shape, read.width(), read.height());
     } catch (RuntimeException e) {
       throw new UndecodableImage("cannot convert the decoded image (" + e + ")", e);
     }
   }
 
-  private static BufferedImage read(Path file) throws UndecodableImage {
+  /** What was decoded of a file, and the width and height the file has. */
+  private record Source(BufferedImage image, int width, int height) {}
+
+  /**
+   * Decodes the first image of a file: with a target size, only the centre region its crop keeps, every
+   * n-th pixel when that region is much larger than the target.
+   */
+  private Source read(Path file) throws UndecodableImage {
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       if (in == null) {
         throw new UndecodableImage("cannot be opened", null);
@@ -77,16 +100,21 @@ final class ImageDecoder {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-        if (pixels > MAX_SOURCE_PIXELS || reader.getWidth(0) < 1 || reader.getHeight(0) < 1) {
-          throw new UndecodableImage("claims " + reader.getWidth(0) + "x" + reader.getHeight(0) + " pixels; at most "
-              + MAX_SOURCE_PIXELS + " are read", null);
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        if (width < 1 || height < 1 || width > MAX_SOURCE_SIDE || height > MAX_SOURCE_SIDE) {
+          throw new UndecodableImage("claims " + width + "x" + height + " pixels; sides of 1 to " + MAX_SOURCE_SIDE
+              + " are read", null);
         }
-        BufferedImage image = reader.read(0);
+        if (!config.resizes() && (long) width * height > MAX_SOURCE_PIXELS) {
+          throw new UndecodableImage("claims " + width + "x" + height + " pixels; at most " + MAX_SOURCE_PIXELS
+              + " are read at an image's own size (set data.height and data.width to resize)", null);
+        }
+        BufferedImage image = reader.read(0, config.resizes() ? cropParameters(reader, width, height) : null);
         if (image == null) {
           throw new UndecodableImage("holds no image", null);
         }
-        return image;
+        return new Source(image, width, height);
       } finally {
         reader.dispose();
       }
@@ -95,6 +123,26 @@ final class ImageDecoder {
     } catch (RuntimeException | OutOfMemoryError e) {
       throw new UndecodableImage("corrupt (" + e.getClass().getSimpleName() + ": " + firstLine(e) + ")", e);
     }
+  }
+
+  /**
+   * The centre region of the target's aspect ratio, read every n-th pixel while that keeps at least
+   * {@value #DECODED_MARGIN} times the target's pixels a side (the resize then shrinks it smoothly).
+   */
+  private ImageReadParam cropParameters(ImageReader reader, int width, int height) {
+    double scale = Math.max((double) config.width() / width, (double) config.height() / height);
+    int regionWidth = Math.min(width, Math.max(1, (int) Math.round(config.width() / scale)));
+    int regionHeight = Math.min(height, Math.max(1, (int) Math.round(config.height() / scale)));
+    ImageReadParam parameters = reader.getDefaultReadParam();
+    if (regionWidth < width || regionHeight < height) {
+      parameters.setSourceRegion(
+          new Rectangle((width - regionWidth) / 2, (height - regionHeight) / 2, regionWidth, regionHeight));
+    }
+    int step = Math.min(regionWidth / (DECODED_MARGIN * config.width()), regionHeight / (DECODED_MARGIN * config.height()));
+    if (step > 1) {
+      parameters.setSourceSubsampling(step, step, 0, 0);
+    }
+    return parameters;
   }
 
   private static String firstLine(Throwable e) {

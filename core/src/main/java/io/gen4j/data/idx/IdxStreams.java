@@ -3,22 +3,24 @@ package io.gen4j.data.idx;
 import static java.util.Objects.requireNonNull;
 
 import io.gen4j.data.DatasetException;
+import io.gen4j.data.GzipMember;
 import io.gen4j.spi.ImageShape;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
+import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * Reads IDX files as streams, image by image, without holding them in memory: image files with magic
  * {@code 0x00000803} (header {@code count, rows, columns}: grey images) or {@code 0x00000804} ({@code
  * count, rows, columns, channels}, 1 or 3 channels, HWC), label files with magic {@code 0x00000801}
- * (header {@code count}). Gzip is detected from the content. A header that claims more data than an
- * uncompressed file holds is rejected before anything is read or written; a compressed stream that ends
- * early, or goes on after the last image, is rejected when that shows. Every problem is a {@link
- * DatasetException} with one line naming the source.
+ * (header {@code count}). Gzip is detected from the content and read strictly, one member ({@link
+ * GzipMember}). A header that claims more data than a file holds (exactly, uncompressed; more than
+ * {@value GzipMember#MAX_EXPANSION_RATIO} times its size, compressed) is rejected before anything is read
+ * or written; a compressed stream that ends early, or goes on after the last image, is rejected when that
+ * shows. Every problem is a {@link DatasetException} with one line naming the source.
  */
 public final class IdxStreams {
 
@@ -55,12 +57,11 @@ public final class IdxStreams {
    * @param source names the stream in messages, usually its file
    * @param length the stream's length in bytes if it is a file, else -1
    */
-  public static Header readImages(InputStream in, String source, long length, java.util.function.Function<Header, ImageSink> start) {
+  public static Header readImages(InputStream in, String source, long length, Function<Header, ImageSink> start) {
     requireNonNull(in, "in is null");
     requireNonNull(source, "source is null");
     requireNonNull(start, "start is null");
-    try {
-      Content content = decompressed(in);
+    try (Content content = decompressed(in, source)) {
       byte[] prefix = content.stream.readNBytes(4);
       int magic = magic(prefix, source, "image");
       if (magic != IMAGES_MAGIC && magic != CHANNEL_IMAGES_MAGIC) {
@@ -90,6 +91,7 @@ public final class IdxStreams {
         throw new DatasetException(source + ": the header claims " + described + " (" + (headerBytes + dataBytes)
             + " bytes with the header), but the file holds " + length + " bytes");
       }
+      requireCompressible(content, length, headerBytes + dataBytes, source, described);
       Header result = new Header(count, new ImageShape(rows, columns, channels));
       ImageSink sink = requireNonNull(start.apply(result), "the image sink is null");
       byte[] image = new byte[(int) imageBytes];
@@ -116,8 +118,7 @@ public final class IdxStreams {
   public static byte[] readLabels(InputStream in, String source, long length) {
     requireNonNull(in, "in is null");
     requireNonNull(source, "source is null");
-    try {
-      Content content = decompressed(in);
+    try (Content content = decompressed(in, source)) {
       int magic = magic(content.stream.readNBytes(4), source, "label");
       if (magic != LABELS_MAGIC) {
         throw new DatasetException(String.format(
@@ -131,6 +132,7 @@ public final class IdxStreams {
         throw new DatasetException(source + ": the header claims " + count + " labels (" + (8L + count)
             + " bytes with the header), but the file holds " + length + " bytes");
       }
+      requireCompressible(content, length, 8L + count, source, count + " labels");
       ByteArrayBuilder labels = new ByteArrayBuilder(count);
       byte[] buffer = new byte[BUFFER_SIZE];
       long remaining = count;
@@ -161,7 +163,7 @@ public final class IdxStreams {
 
     void append(byte[] buffer, int count) {
       if (length + count > bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8L,
+        bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8L,
             Math.max((long) length + count, 2L * bytes.length)));
       }
       System.arraycopy(buffer, 0, bytes, length, count);
@@ -169,18 +171,34 @@ public final class IdxStreams {
     }
 
     byte[] toArray() {
-      return length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length);
+      return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
     }
   }
 
-  private record Content(InputStream stream, boolean compressed) {}
+  /** The content of a stream, and whether it is gzip-compressed; closing it leaves the stream open. */
+  private record Content(InputStream stream, boolean compressed) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      if (compressed) {
+        stream.close();
+      }
+    }
+  }
 
-  private static Content decompressed(InputStream in) throws IOException {
+  private static Content decompressed(InputStream in, String source) throws IOException {
     BufferedInputStream buffered = new BufferedInputStream(in, BUFFER_SIZE);
     buffered.mark(2);
     boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
     buffered.reset();
-    return gzip ? new Content(new GZIPInputStream(buffered, BUFFER_SIZE), true) : new Content(buffered, false);
+    return gzip ? new Content(new GzipMember(buffered, source), true) : new Content(buffered, false);
+  }
+
+  /** Refuses a compressed file whose header claims more bytes than deflate can make of it. */
+  private static void requireCompressible(Content content, long length, long claimed, String source, String described) {
+    if (content.compressed && length >= 0 && claimed > length * GzipMember.MAX_EXPANSION_RATIO) {
+      throw new DatasetException(source + ": the header claims " + described + " (" + claimed + " bytes with the header),"
+          + " more than the " + length + " compressed bytes of the file can hold");
+    }
   }
 
   private static int magic(byte[] prefix, String source, String kind) {
@@ -200,12 +218,8 @@ public final class IdxStreams {
   }
 
   private static void requireEnd(InputStream in, String source, String described) throws IOException {
-    try {
-      if (in.read() != -1) {
-        throw new DatasetException(source + ": unexpected data after the " + described + " the header claims");
-      }
-    } catch (ZipException e) {
-      throw new DatasetException(source + ": corrupt gzip data after the " + described + ": " + e.getMessage(), e);
+    if (in.read() != -1) {
+      throw new DatasetException(source + ": unexpected data after the " + described + " the header claims");
     }
   }
 }

@@ -86,7 +86,8 @@ record NpyHeader(String descr, boolean fortranOrder, long[] shape, long dataOffs
       keys.add(key.group(1));
     }
     if (!keys.equals(KEYS)) {
-      throw new DatasetException(source + ": the .npy header has keys " + keys + "; expected [descr, fortran_order, shape]");
+      throw new DatasetException(
+          source + ": the .npy header has keys " + printable(keys.toString()) + "; expected [descr, fortran_order, shape]");
     }
     Matcher descr = DESCR.matcher(dictionary);
     Matcher fortran = FORTRAN.matcher(dictionary);
@@ -108,10 +109,12 @@ record NpyHeader(String descr, boolean fortranOrder, long[] shape, long dataOffs
         }
         dimensions.add(dimension);
       } catch (NumberFormatException e) {
-        throw new DatasetException(source + ": the .npy header's shape (" + shape.group(1) + ") is not a tuple of sizes");
+        throw new DatasetException(
+            source + ": the .npy header's shape (" + printable(shape.group(1)) + ") is not a tuple of sizes");
       }
     }
-    return new NpyHeader(descr.group(1), fortran.group(1).equals("True"),
+    // A descr with control characters is no dtype; made printable, it is refused in one line.
+    return new NpyHeader(printable(descr.group(1)), fortran.group(1).equals("True"),
         dimensions.stream().mapToLong(Long::longValue).toArray(), dataOffset);
   }
 
@@ -134,6 +137,13 @@ record NpyHeader(String descr, boolean fortranOrder, long[] shape, long dataOffs
   }
 
   private static String abbreviate(String text) {
-    return text.length() > 80 ? text.substring(0, 77) + "..." : text;
+    return printable(text.length() > 80 ? text.substring(0, 77) + "..." : text);
+  }
+
+  /** The text with control characters (line breaks among them) shown as '?', for one-line messages. */
+  private static String printable(String text) {
+    StringBuilder line = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> line.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return line.toString();
   }
 }
