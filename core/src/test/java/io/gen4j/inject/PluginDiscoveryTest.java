@@ -49,8 +49,8 @@ class PluginDiscoveryTest {
       assertThatThrownBy(() -> PluginDiscovery.datasets(loader))
           .isInstanceOf(PluginException.class)
           .hasMessageContaining("two DatasetProviders are named 'mnist': ")
-          .hasMessageContaining(MnistProvider.class.getName())
-          .hasMessageContaining(DuplicateMnist.class.getName() + " (" + directory.toUri());
+          .hasMessageContaining(MnistProvider.class.getName() + " (" + location(MnistProvider.class) + ")")
+          .hasMessageContaining(DuplicateMnist.class.getName() + " (" + location(DuplicateMnist.class) + ")");
     }
   }
 
@@ -62,6 +62,11 @@ class PluginDiscoveryTest {
           .hasMessageContaining(FutureProvider.class.getName())
           .hasMessageContaining("was built for gen4j SPI version 99, but this gen4j has SPI version 1");
     }
+  }
+
+  /** Where a class was loaded from, as the discovery's message names it. */
+  private static String location(Class<?> type) {
+    return type.getProtectionDomain().getCodeSource().getLocation().toString();
   }
 
   private static URLClassLoader loaderListing(Path directory, Class<?> provider) throws Exception {
