@@ -1,6 +1,7 @@
 package io.gen4j.cli;
 
 import io.gen4j.Gen4j;
+import io.gen4j.data.DatasetCatalog;
 import io.gen4j.eval.CachedFeatureNetwork;
 import io.gen4j.eval.ClassifierTraining;
 import io.gen4j.eval.DatasetSamples;
@@ -94,11 +95,11 @@ final class EvalCommand implements Callable<Integer> {
     } else if (source.samples != null) {
       Path target = out != null ? out : defaultOut(source.samples);
       EvaluationReport report = gen4j.get().evaluations().evaluateSamples(
-          source.samples, count != null ? count : 0, EvaluationDataset.named(datasetName), settings, cache, target);
+          source.samples, count != null ? count : 0, evaluationDataset(datasetName), settings, cache, target);
       output.print(EvaluationTable.format(report, source.samples.getFileName().toString()));
       output.printf("wrote %s%n", target);
     } else {
-      status = reference(output, EvaluationDataset.named(datasetName), settings, cache);
+      status = reference(output, evaluationDataset(datasetName), settings, cache);
     }
     output.flush();
     return status;
@@ -127,6 +128,12 @@ final class EvalCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  /** Both splits of a dataset type named without fields (mnist, fashion-mnist, ...). */
+  private EvaluationDataset evaluationDataset(String type) {
+    DatasetCatalog datasets = gen4j.get().datasets();
+    return EvaluationDataset.of(datasets.open(datasets.defaults(type)));
   }
 
   private static Path defaultOut(Path samples) {
