@@ -11,6 +11,8 @@ import java.util.Map;
  * every file matches its sum.
  *
  * @param architectureVersion {@link FeatureNetwork#ARCHITECTURE_VERSION} when it was trained
+ * @param task what it was trained to predict; manifests written before rotation networks existed have
+ *     none and mean {@link FeatureTask#CLASSES}
  * @param dataset the train split's name
  * @param testDataset the test split's name
  * @param datasetChecksum {@link DatasetChecksum#sha256(io.gen4j.data.ImageDataset...)} of the train and
@@ -18,17 +20,19 @@ import java.util.Map;
  * @param height image height
  * @param width image width
  * @param channels image channels
- * @param classes the number of classes
+ * @param classes the number of classes it predicts: the dataset's, or the rotations
  * @param training how it was trained
  * @param trainImages the images it was trained on
  * @param testImages the images its accuracy was measured on
- * @param testAccuracy the share of test images classified correctly
+ * @param testAccuracy the share of test images classified correctly (for rotations: of the test images
+ *     in every rotation)
  * @param trainingSeconds wall time of the training
  * @param created when it was trained (ISO-8601)
  * @param files SHA-256 of every file of the entry but the manifest, by file name
  */
 public record FeatureNetworkManifest(
     int architectureVersion,
+    FeatureTask task,
     String dataset,
     String testDataset,
     String datasetChecksum,
@@ -45,6 +49,7 @@ public record FeatureNetworkManifest(
     Map<String, String> files) {
 
   public FeatureNetworkManifest {
+    task = task == null ? FeatureTask.CLASSES : task;
     requireNonNull(dataset, "dataset is null");
     requireNonNull(testDataset, "testDataset is null");
     requireNonNull(datasetChecksum, "datasetChecksum is null");

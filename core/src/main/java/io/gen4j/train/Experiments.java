@@ -144,7 +144,8 @@ public final class Experiments {
     listeners.add(new TensorBoardWriter(run.tensorBoardDirectory()));
     listeners.add(new RunReportWriter(run));
     listeners.addAll(extra);
-    return new TrainingLoop(config, model, catalog.trainerFor(model), dataset, run, listeners);
+    return new TrainingLoop(config, model, catalog.trainerFor(model), dataset,
+        Datasets.test(config.data().dataset()), run, listeners);
   }
 
   private static String provenance(ExperimentConfig config, ImageDataset dataset) {

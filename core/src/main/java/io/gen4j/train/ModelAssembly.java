@@ -44,6 +44,7 @@ public final class ModelAssembly implements AutoCloseable {
   private final Placeholder<TInt64> step;
   private final ModelGraph modelGraph;
   private final Map<String, CompiledObjective> objectives;
+  private final int classCount;
 
   private ModelAssembly(
       Graph graph,
@@ -52,8 +53,10 @@ public final class ModelAssembly implements AutoCloseable {
       Placeholder<TInt64> noiseKey,
       Placeholder<TInt64> step,
       ModelGraph modelGraph,
-      Map<String, CompiledObjective> objectives) {
+      Map<String, CompiledObjective> objectives,
+      int classCount) {
     this.graph = graph;
+    this.classCount = classCount;
     this.realImages = realImages;
     this.realLabels = realLabels;
     this.noiseKey = noiseKey;
@@ -136,7 +139,7 @@ public final class ModelAssembly implements AutoCloseable {
           compiled.put(objective.name(), compile(tf, objective, optimizers));
         }
       }
-      return new ModelAssembly(graph, realImages, realLabels, noiseKey, step, modelGraph, compiled);
+      return new ModelAssembly(graph, realImages, realLabels, noiseKey, step, modelGraph, compiled, classCount);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -225,6 +228,11 @@ public final class ModelAssembly implements AutoCloseable {
    */
   public Optional<Placeholder<TInt32>> realLabels() {
     return realLabels;
+  }
+
+  /** The number of classes of the dataset's labels the graph was built for; 0 for an unlabelled dataset. */
+  public int classCount() {
+    return classCount;
   }
 
   /** The placeholder of the {@code [seed, update counter]} noise key. */

@@ -45,6 +45,7 @@ public final class TrainingLoop {
   private final GenerativeModel model;
   private final TrainerProvider trainerProvider;
   private final ImageDataset dataset;
+  private final ImageDataset test;
   private final RunDirectory run;
   private final List<TrainingListener> listeners;
   private final Checkpointer checkpointer;
@@ -54,12 +55,14 @@ public final class TrainingLoop {
       GenerativeModel model,
       TrainerProvider trainerProvider,
       ImageDataset dataset,
+      ImageDataset test,
       RunDirectory run,
       List<TrainingListener> listeners) {
     this.config = requireNonNull(config, "config is null");
     this.model = requireNonNull(model, "model is null");
     this.trainerProvider = requireNonNull(trainerProvider, "trainerProvider is null");
     this.dataset = requireNonNull(dataset, "dataset is null");
+    this.test = requireNonNull(test, "test is null");
     this.run = requireNonNull(run, "run is null");
     this.listeners = List.copyOf(listeners);
     this.checkpointer = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints());
@@ -119,8 +122,7 @@ public final class TrainingLoop {
       }
       Sampler sampler = new Sampler(session, assembly, dataset.shape(), model.pixelRange(), model.latentSize());
       Optional<HeldOut> heldOut = assembly.modelGraph().evaluation().map(evaluation -> new HeldOut(
-          new HeldOutEvaluator(session, assembly, evaluation, model.pixelRange(), seed),
-          Datasets.test(config.data().dataset())));
+          new HeldOutEvaluator(session, assembly, evaluation, model.pixelRange(), seed), test));
       try (BatchPrefetcher batches =
           new BatchPrefetcher(dataset, batchSize, seed, model.pixelRange(), state.batchesConsumed())) {
         SessionObjectiveRunner runner = new SessionObjectiveRunner(

@@ -8,19 +8,14 @@ import io.gen4j.data.ImageDataset;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.testing.ColourImages;
+import io.gen4j.testing.InMemoryRuns;
 import io.gen4j.train.ImageInput;
 import io.gen4j.train.ModelAssembly;
-import io.gen4j.train.RunDirectory;
-import io.gen4j.train.TrainingLoop;
 import io.gen4j.train.TrainingResult;
-import io.gen4j.train.listeners.MetricsFileWriter;
 import io.gen4j.train.listeners.SampleGridWriter;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,11 +34,7 @@ class DcganColourTrainingTest {
          "training": {"steps": 6, "logInterval": 3, "sampleInterval": 3, "checkpointInterval": 6},
          "output": {"runsDirectory": "%s"}}
         """.formatted(filters, runs.toString().replace("\\", "/")), "dcgan-colour.json");
-    GenerativeModel model = gen4j.catalog().createModel(config);
-    RunDirectory run = RunDirectory.create(runs, config.name(), LocalDateTime.now());
-    TrainingLoop loop = new TrainingLoop(config, model, gen4j.catalog().trainerFor(model), dataset, run,
-        List.of(new MetricsFileWriter(run.metricsFile()), new SampleGridWriter(run.samplesDirectory())));
-    return loop.run(Optional.empty());
+    return InMemoryRuns.train(gen4j, config, dataset, dataset);
   }
 
   @Test
@@ -67,22 +58,7 @@ class DcganColourTrainingTest {
     BufferedImage grid = ImageIO.read(result.runDirectory().resolve("samples/final.png").toFile());
     // 8 columns of images drawn at twice their size, with 2 pixels of padding around each
     assertThat(grid.getWidth()).isEqualTo(8 * side * SampleGridWriter.SCALE + 9 * 2);
-    assertThat(hasColour(grid)).as("the grid has pixels whose channels differ").isTrue();
-  }
-
-  private static boolean hasColour(BufferedImage image) {
-    for (int y = 0; y < image.getHeight(); y++) {
-      for (int x = 0; x < image.getWidth(); x++) {
-        int rgb = image.getRGB(x, y);
-        int red = (rgb >> 16) & 0xff;
-        int green = (rgb >> 8) & 0xff;
-        int blue = rgb & 0xff;
-        if (Math.abs(red - green) > 8 || Math.abs(green - blue) > 8) {
-          return true;
-        }
-      }
-    }
-    return false;
+    assertThat(ColourImages.hasColour(grid)).as("the grid has pixels whose channels differ").isTrue();
   }
 
   @Test
