@@ -8,9 +8,11 @@ import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.gen4j.config.ConfigLoader;
 import io.gen4j.config.ExperimentConfig;
+import io.gen4j.config.ThreadsConfig;
 import io.gen4j.data.DatasetException;
 import io.gen4j.data.Datasets;
 import io.gen4j.data.ImageDataset;
+import io.gen4j.graph.Sessions;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.report.LossPlotWriter;
 import io.gen4j.report.RunReportWriter;
@@ -81,16 +83,47 @@ public final class Experiments {
     return loop(config, model, dataset, run, listeners).run(Optional.empty());
   }
 
+  /**
+   * Trains the experiment of a run directory prepared for it, which holds only its resolved {@code
+   * config.json} (a sweep's run, say): whatever an earlier process wrote there before its first
+   * checkpoint is replaced. {@code config.json} stays as it is.
+   *
+   * @param threads the thread pool sizes for this process, in place of the config's (recorded in {@code
+   *     provenance.json})
+   */
+  public TrainingResult trainIn(Path runDirectory, ThreadsConfig threads, List<TrainingListener> listeners) {
+    RunDirectory run = RunDirectory.open(runDirectory);
+    ExperimentConfig config = withThreads(runConfig(runDirectory), threads);
+    GenerativeModel model = catalog.createModel(config);
+    ImageDataset dataset = Datasets.train(config.data());
+    requireLabelsIfUsed(config, model, dataset);
+    run.clearTrainingOutput();
+    write(run.provenanceFile(), provenance(config, dataset));
+    return loop(config, model, dataset, run, listeners).run(Optional.empty());
+  }
+
   /** Continues a run from its latest checkpoint, with the config it was started with. */
   public TrainingResult resume(Path runDirectory, List<TrainingListener> listeners) {
+    return resume(runDirectory, runConfig(runDirectory).training().threads(), listeners);
+  }
+
+  /**
+   * Continues a run from its latest checkpoint, with the config it was started with but other thread
+   * pool sizes for this process (a sweep gives each of its processes a share of the cores).
+   */
+  public TrainingResult resume(Path runDirectory, ThreadsConfig threads, List<TrainingListener> listeners) {
     RunDirectory run = RunDirectory.open(runDirectory);
-    ExperimentConfig config = runConfig(runDirectory);
+    ExperimentConfig config = withThreads(runConfig(runDirectory), threads);
     Checkpoint checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
         .latest()
         .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to resume from"));
     GenerativeModel model = catalog.createModel(config);
     ImageDataset dataset = Datasets.train(config.data());
     return loop(config, model, dataset, run, listeners).run(Optional.of(checkpoint));
+  }
+
+  private static ExperimentConfig withThreads(ExperimentConfig config, ThreadsConfig threads) {
+    return config.withTraining(config.training().withThreads(requireNonNull(threads, "threads is null")));
   }
 
   /** The resolved config a run was started with. */
@@ -117,7 +150,7 @@ public final class Experiments {
     var shape = Datasets.shape(config.data().dataset());
     try (ModelAssembly assembly = ModelAssembly.build(model, shape, Datasets.classCount(config.data().dataset()),
             config.data().batchSize(), config.seed(), Map.of(), ImageInput.FED);
-        Session session = new Session(assembly.graph())) {
+        Session session = Sessions.open(assembly.graph(), config.training().threads())) {
       Checkpointer.restore(session, checkpoint);
       Sampler sampler = new Sampler(session, assembly, shape, model.pixelRange(), model.latentSize());
       return sampler.decode(Sampler.gaussianLatents(seed, count, model.latentSize()), count);
@@ -141,7 +174,7 @@ public final class Experiments {
     listeners.add(progress.get());
     // The plot and the report read metrics.jsonl and samples/, so they come after the writers of those.
     listeners.add(new LossPlotWriter(run.metricsFile(), run.lossPlot()));
-    listeners.add(new TensorBoardWriter(run.tensorBoardDirectory()));
+    listeners.add(new TensorBoardWriter(run.tensorBoardDirectory(), config.training().threads()));
     listeners.add(new RunReportWriter(run));
     listeners.addAll(extra);
     return new TrainingLoop(config, model, catalog.trainerFor(model), dataset,
@@ -156,6 +189,9 @@ public final class Experiments {
     node.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
     node.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
     node.put("processors", Runtime.getRuntime().availableProcessors());
+    ObjectNode threads = node.putObject("threads");
+    threads.put("intraOp", config.training().threads().intraOp());
+    threads.put("interOp", config.training().threads().interOp());
     node.put("model", config.modelType());
     node.put("seed", config.seed());
     node.put("dataset", dataset.name());

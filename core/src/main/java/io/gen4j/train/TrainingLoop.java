@@ -8,6 +8,7 @@ import io.gen4j.config.OptimizerConfig;
 import io.gen4j.data.BatchPrefetcher;
 import io.gen4j.data.Datasets;
 import io.gen4j.data.ImageDataset;
+import io.gen4j.graph.Sessions;
 import io.gen4j.spi.CheckpointSaved;
 import io.gen4j.spi.EvaluationCompleted;
 import io.gen4j.spi.GenerativeModel;
@@ -112,7 +113,7 @@ public final class TrainingLoop {
     try (ModelAssembly assembly = ModelAssembly.build(
             model, dataset.shape(), Datasets.classCount(config.data().dataset()), batchSize, seed,
             scaled(config.training().optimizers(), state.learningRateScale()), ImageInput.FED);
-        Session session = new Session(assembly.graph())) {
+        Session session = Sessions.open(assembly.graph(), config.training().threads())) {
       Trainer trainer = trainerProvider.create(assembly.modelGraph(), model.trainerSettings());
       long totalSteps = totalSteps(trainer);
       if (start.isPresent()) {
