@@ -53,7 +53,7 @@ public record DcganConfig(
       AdversarialSettings.DEFAULT_CLIP_VALUE, 1, null);
 
   public DcganConfig {
-    ConfigChecks.atLeastOne("latentSize", latentSize);
+    ConfigChecks.size("latentSize", latentSize);
     if (generatorFilters != null) {
       generatorFilters = ConfigChecks.sizes("generatorFilters", generatorFilters, "channel count");
     }
