@@ -3,6 +3,8 @@ package io.gen4j.eval;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.gen4j.security.ModelTrust;
+import io.gen4j.security.SavedModelCheck;
 import io.gen4j.spi.ImageBatch;
 import io.gen4j.spi.ImageShape;
 import java.io.IOException;
@@ -158,23 +160,27 @@ public final class SavedModelFeatures implements FeatureSpace {
   }
 
   /** A provider that loads the SavedModel for the dataset's image shape, for {@link Evaluations}. */
-  public static FeatureSpaceProvider provider(Path directory, Options options) {
+  public static FeatureSpaceProvider provider(Path directory, Options options, ModelTrust trust) {
     requireNonNull(directory, "directory is null");
     requireNonNull(options, "options is null");
-    return dataset -> load(directory, options, dataset.test().shape());
+    requireNonNull(trust, "trust is null");
+    return dataset -> load(directory, options, dataset.test().shape(), trust);
   }
 
   /**
-   * Loads a SavedModel to embed images of {@code imageShape}.
+   * Loads a SavedModel to embed images of {@code imageShape}, through {@link SavedModelCheck#load}: its
+   * graph is checked against the allowed ops first unless {@code trust} is {@link ModelTrust#TRUSTED}.
    *
+   * @throws io.gen4j.security.UntrustedModelException if the check refuses an op of the graph
    * @throws IllegalArgumentException naming the directory if it holds no loadable SavedModel, or its
    *     signature does not fit (no {@value #SIGNATURE}, not one float image input of rank 4, no float
    *     feature output), or it takes 1 channel and the images have 3
    */
-  public static SavedModelFeatures load(Path directory, Options options, ImageShape imageShape) {
+  public static SavedModelFeatures load(Path directory, Options options, ImageShape imageShape, ModelTrust trust) {
     requireNonNull(directory, "directory is null");
     requireNonNull(options, "options is null");
     requireNonNull(imageShape, "imageShape is null");
+    requireNonNull(trust, "trust is null");
     Path graphFile = directory.resolve("saved_model.pb");
     if (!Files.isRegularFile(graphFile)) {
       throw new IllegalArgumentException(directory + ": not a SavedModel directory (no saved_model.pb)");
@@ -185,13 +191,7 @@ public final class SavedModelFeatures implements FeatureSpace {
     } catch (IOException e) {
       throw new IllegalArgumentException(graphFile + ": cannot read: " + e.getMessage(), e);
     }
-    SavedModelBundle bundle;
-    try {
-      bundle = SavedModelBundle.load(directory.toString(), SavedModelBundle.DEFAULT_TAG);
-    } catch (TensorFlowException e) {
-      throw new IllegalArgumentException(directory + ": cannot load the SavedModel with tag '"
-          + SavedModelBundle.DEFAULT_TAG + "': " + firstLine(e.getMessage()), e);
-    }
+    SavedModelBundle bundle = SavedModelCheck.load(directory, SavedModelBundle.DEFAULT_TAG, trust);
     try {
       SessionFunction function = bundle.functions().stream()
           .filter(candidate -> candidate.signature().key().equals(SIGNATURE))

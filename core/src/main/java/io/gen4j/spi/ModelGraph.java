@@ -9,7 +9,6 @@ import java.util.Set;
 import org.tensorflow.Operand;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /**
  * What a model built: its objectives and the path from a latent batch to images.
@@ -20,21 +19,17 @@ import org.tensorflow.types.TInt32;
  *     no dropout), shape {@code [n, height, width, channels]} in the model's pixel range
  * @param evaluation optional: scores of held-out images (see {@link Evaluation})
  * @param encoder optional: the path from images to latent codes (see {@link Encoder})
- * @param sampleLabels optional, for a conditional model ({@link GenerativeModel#usesLabels()}):
- *     placeholder of shape {@code [n]} (int32, each in {@code [0, classCount)}) with the class of each
- *     image {@code samples} decodes, fed together with {@code latent}
  */
 public record ModelGraph(
     List<Objective> objectives,
     Placeholder<TFloat32> latent,
     Operand<TFloat32> samples,
     Optional<Evaluation> evaluation,
-    Optional<Encoder> encoder,
-    Optional<Placeholder<TInt32>> sampleLabels) {
+    Optional<Encoder> encoder) {
 
   /** A model graph without the optional capabilities. */
   public ModelGraph(List<Objective> objectives, Placeholder<TFloat32> latent, Operand<TFloat32> samples) {
-    this(objectives, latent, samples, Optional.empty(), Optional.empty(), Optional.empty());
+    this(objectives, latent, samples, Optional.empty(), Optional.empty());
   }
 
   public ModelGraph {
@@ -43,12 +38,6 @@ public record ModelGraph(
     requireNonNull(samples, "samples is null");
     requireNonNull(evaluation, "evaluation is null");
     requireNonNull(encoder, "encoder is null");
-    requireNonNull(sampleLabels, "sampleLabels is null");
-    sampleLabels.ifPresent(labels -> {
-      if (labels.shape().numDimensions() != 1) {
-        throw new IllegalArgumentException("sample labels need shape [n], got " + labels.shape());
-      }
-    });
     Set<String> names = new HashSet<>();
     for (Objective objective : objectives) {
       if (!names.add(objective.name())) {
@@ -59,17 +48,12 @@ public record ModelGraph(
 
   /** This graph, with held-out scores. */
   public ModelGraph withEvaluation(Evaluation scores) {
-    return new ModelGraph(objectives, latent, samples, Optional.of(scores), encoder, sampleLabels);
+    return new ModelGraph(objectives, latent, samples, Optional.of(scores), encoder);
   }
 
   /** This graph, with a path from images to latent codes. */
   public ModelGraph withEncoder(Encoder imagesToCodes) {
-    return new ModelGraph(objectives, latent, samples, evaluation, Optional.of(imagesToCodes), sampleLabels);
-  }
-
-  /** This graph, decoding images of the classes fed to {@code labels} (a conditional model's). */
-  public ModelGraph withSampleLabels(Placeholder<TInt32> labels) {
-    return new ModelGraph(objectives, latent, samples, evaluation, encoder, Optional.of(labels));
+    return new ModelGraph(objectives, latent, samples, evaluation, Optional.of(imagesToCodes));
   }
 
   /** The objective of that name, if the model has one. */

@@ -44,7 +44,6 @@ public final class ModelAssembly implements AutoCloseable {
   private final Placeholder<TInt64> step;
   private final ModelGraph modelGraph;
   private final Map<String, CompiledObjective> objectives;
-  private final int classCount;
 
   private ModelAssembly(
       Graph graph,
@@ -53,10 +52,8 @@ public final class ModelAssembly implements AutoCloseable {
       Placeholder<TInt64> noiseKey,
       Placeholder<TInt64> step,
       ModelGraph modelGraph,
-      Map<String, CompiledObjective> objectives,
-      int classCount) {
+      Map<String, CompiledObjective> objectives) {
     this.graph = graph;
-    this.classCount = classCount;
     this.realImages = realImages;
     this.realLabels = realLabels;
     this.noiseKey = noiseKey;
@@ -139,7 +136,7 @@ public final class ModelAssembly implements AutoCloseable {
           compiled.put(objective.name(), compile(tf, objective, optimizers));
         }
       }
-      return new ModelAssembly(graph, realImages, realLabels, noiseKey, step, modelGraph, compiled, classCount);
+      return new ModelAssembly(graph, realImages, realLabels, noiseKey, step, modelGraph, compiled);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -228,11 +225,6 @@ public final class ModelAssembly implements AutoCloseable {
    */
   public Optional<Placeholder<TInt32>> realLabels() {
     return realLabels;
-  }
-
-  /** The number of classes of the dataset's labels the graph was built for; 0 for an unlabelled dataset. */
-  public int classCount() {
-    return classCount;
   }
 
   /** The placeholder of the {@code [seed, update counter]} noise key. */

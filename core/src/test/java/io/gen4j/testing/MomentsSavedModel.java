@@ -3,6 +3,7 @@ package io.gen4j.testing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
@@ -33,8 +34,23 @@ public final class MomentsSavedModel {
    */
   public static Path write(Path directory, long height, long width, long channels, boolean withMeans)
       throws IOException {
+    return write(directory, height, width, channels, withMeans, Optional.empty());
+  }
+
+  /**
+   * Writes the 8x8x3 SavedModel with one more node, unconnected to the signature: a {@code ReadFile} of
+   * {@code file}, an op no feature network needs, which the op allow-list refuses.
+   */
+  public static Path writeReadingAFile(Path directory, Path file) throws IOException {
+    return write(directory, 8, 8, 3, false, Optional.of(file));
+  }
+
+  private static Path write(
+      Path directory, long height, long width, long channels, boolean withMeans, Optional<Path> readsFile)
+      throws IOException {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
+      readsFile.ifPresent(file -> tf.withName("read").io.readFile(tf.constant(file.toString())));
       Placeholder<TFloat32> pixels = tf.withName("pixels")
           .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, height, width, channels)));
       Variable<TFloat32> scale = tf.withName("scale").variable(tf.constant(1f));

@@ -23,7 +23,6 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /** Labels of real batches reach a model that asks for them, batch by batch, with their images. */
 class LabelledBatchesTest {
@@ -94,66 +93,6 @@ class LabelledBatchesTest {
             ImageInput.FED))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("usesLabels() is false");
-  }
-
-  @Test
-  void aConditionalModelSamplesTheClassesInTurnOrTheOnesAskedFor() {
-    try (ModelAssembly assembly = ModelAssembly.build(
-            new ClassPainter(), SHAPE, CLASSES, BATCH, 3, SGD_LIKE, ImageInput.FED);
-        Session session = new Session(assembly.graph())) {
-      session.initialize();
-      Sampler sampler = new Sampler(session, assembly, SHAPE, PixelRange.UNIT, 1);
-      assertThat(assembly.classCount()).isEqualTo(CLASSES);
-      float[] latents = Sampler.gaussianLatents(1, 9, 1);
-      // each image's one pixel is its class / 10
-      assertThat(sampler.decode(latents, 9).toArray())
-          .containsExactly(0f, 0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0f, 0.1f);
-      assertThat(sampler.decode(Sampler.gaussianLatents(1, 3, 1), new int[] {6, 6, 2}, 3).toArray())
-          .containsExactly(0.6f, 0.6f, 0.2f);
-      assertThatThrownBy(() -> sampler.decode(Sampler.gaussianLatents(1, 1, 1), new int[] {7}, 1))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("label 7 is not a class of the model: expected 0 to 6");
-    }
-  }
-
-  /** A conditional model whose samples show their class: one pixel of value class / 10. */
-  private static final class ClassPainter implements GenerativeModel {
-
-    @Override
-    public boolean usesLabels() {
-      return true;
-    }
-
-    @Override
-    public String trainer() {
-      return "none";
-    }
-
-    @Override
-    public PixelRange pixelRange() {
-      return PixelRange.UNIT;
-    }
-
-    @Override
-    public int latentSize() {
-      return 1;
-    }
-
-    @Override
-    public ModelGraph build(GraphContext context) {
-      Ops tf = context.tf();
-      NetworkBuilder net = context.network("net");
-      Variable<TFloat32> weight = net.variable("weight", () -> tf.zeros(tf.constant(new long[] {1}), TFloat32.class));
-      Operand<TFloat32> loss = tf.reduceSum(tf.math.square(tf.math.sub(weight,
-          tf.math.mean(tf.dtypes.cast(context.realLabels(), TFloat32.class), tf.constant(0)))), tf.constant(0));
-      Placeholder<TFloat32> latent = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1)));
-      Placeholder<TInt32> labels = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-      Operand<TFloat32> painted = tf.math.add(tf.math.mul(latent, tf.constant(0f)),
-          tf.reshape(tf.math.div(tf.dtypes.cast(labels, TFloat32.class), tf.constant(10f)), tf.constant(new long[] {-1, 1})));
-      Operand<TFloat32> samples = tf.reshape(painted, tf.constant(new long[] {-1, 1, 1, 1}));
-      return new ModelGraph(List.of(Objective.of("fit", net.network(), loss, true)), latent, samples)
-          .withSampleLabels(labels);
-    }
   }
 
   /** Fits one weight, and reports how far each image's pixel is from what its label says it is. */

@@ -13,6 +13,7 @@ import io.gen4j.eval.FeatureSpace;
 import io.gen4j.eval.FeatureSpaceProvider;
 import io.gen4j.eval.SampleMetrics;
 import io.gen4j.eval.SavedModelFeatures;
+import io.gen4j.security.ModelTrust;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,6 +87,11 @@ final class EvalCommand implements Callable<Integer> {
   @CommandLine.Option(names = "--features-output", paramLabel = "NAME", description = "The SavedModel output holding the features, when it has several.")
   private String featuresOutput;
 
+  @CommandLine.Option(names = "--trust-model",
+      description = "Load --features without checking its graph against the allowed ops. DANGEROUS: a model file is"
+          + " a program, and an unchecked one can read and write any file gen4j can. Only for models you trust.")
+  private boolean trustModel;
+
   EvalCommand(Supplier<Gen4j> gen4j) {
     this.gen4j = gen4j;
   }
@@ -103,12 +109,14 @@ final class EvalCommand implements Callable<Integer> {
     if (count != null) {
       settings = settings.withSamples(count);
     }
-    if (features == null && (featuresSize != null || featuresOutput != null)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--features-size and --features-output go with --features");
+    if (features == null && (featuresSize != null || featuresOutput != null || trustModel)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--features-size, --features-output and --trust-model go with --features");
     }
     FeatureSpaceProvider space = features != null
         ? SavedModelFeatures.provider(features, new SavedModelFeatures.Options(featuresRange,
-            featuresSize != null ? OptionalInt.of(featuresSize) : OptionalInt.empty(), Optional.ofNullable(featuresOutput)))
+            featuresSize != null ? OptionalInt.of(featuresSize) : OptionalInt.empty(), Optional.ofNullable(featuresOutput)),
+            trustModel ? ModelTrust.TRUSTED : ModelTrust.CHECKED)
         : new FeatureNetworkCache(FeatureNetworkCache.defaultDirectory(), ClassifierTraining.DEFAULT);
     String datasetName = dataset != null ? dataset : "mnist";
     int status = 0;

@@ -85,7 +85,7 @@ class EvalCommandTest {
 
   @Test
   void samplesAreScoredInTheFeaturesOfASavedModel() throws Exception {
-    Path model = channelMeans(directory.resolve("means"));
+    Path model = channelMeans(directory.resolve("means"), false);
     float[] grey = new float[200 * 28 * 28];
     java.util.Arrays.fill(grey, 0.3f);
     Path samples = directory.resolve("grey.npy");
@@ -106,10 +106,16 @@ class EvalCommandTest {
     assertThat(report.reference().fid()).isLessThan(report.model().fid());
   }
 
-  /** A SavedModel whose features are the channel means of a 14x14 RGB input, times a variable holding 1. */
-  private static Path channelMeans(Path directory) throws Exception {
+  /**
+   * A SavedModel whose features are the channel means of a 14x14 RGB input, times a variable holding 1;
+   * with {@code readsAFile}, its graph also holds a {@code ReadFile} node (named {@code read}), unconnected.
+   */
+  private static Path channelMeans(Path directory, boolean readsAFile) throws Exception {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
+      if (readsAFile) {
+        tf.withName("read").io.readFile(tf.constant(directory.resolveSibling("secret").toString()));
+      }
       Placeholder<TFloat32> pixels = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 14, 14, 3)));
       Variable<TFloat32> scale = tf.variable(tf.constant(1f));
       Operand<TFloat32> means = tf.math.mul(tf.math.mean(pixels, tf.constant(new int[] {1, 2})), scale);
@@ -132,10 +138,24 @@ class EvalCommandTest {
     assertThat(range.err()).contains("expected unit, symmetric or byte, got 'percent'");
     Outcome size = run("eval", "--reference", "--features-size", "299");
     assertThat(size.status()).isEqualTo(2);
-    assertThat(size.err()).contains("--features-size and --features-output go with --features");
+    assertThat(size.err()).contains("--features-size, --features-output and --trust-model go with --features");
+    Outcome trust = run("eval", "--reference", "--trust-model");
+    assertThat(trust.status()).isEqualTo(2);
+    assertThat(trust.err()).contains("--features-size, --features-output and --trust-model go with --features");
     Outcome notAModel = run("eval", "--reference", "--features", directory.toString());
     assertThat(notAModel.status()).isEqualTo(2);
     assertThat(notAModel.err()).isEqualTo(
         "gen4j: " + directory + ": not a SavedModel directory (no saved_model.pb)" + System.lineSeparator());
+  }
+
+  @Test
+  void aFeatureModelWithAnOpOutsideTheAllowListIsRefusedInOneLine() throws Exception {
+    Path model = channelMeans(directory.resolve("reads"), true);
+    Outcome refused = run("eval", "--reference", "--dataset", "mnist", "--features", model.toString());
+    assertThat(refused.status()).isEqualTo(2);
+    assertThat(refused.err()).isEqualTo("gen4j: " + model + ": refused to load the model: op 'ReadFile' (node 'read')"
+        + " is not allowed in a generator graph; only math, neural-network, array, random and variable ops are"
+        + " (--trust-model loads it anyway and runs whatever it does; only for models from a source you trust)"
+        + System.lineSeparator());
   }
 }
