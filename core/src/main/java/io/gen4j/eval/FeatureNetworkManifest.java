@@ -7,9 +7,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Map;
 
@@ -57,6 +59,8 @@ public record FeatureNetworkManifest(
     String created,
     Map<String, String> files) {
 
+  private static final String TASK = "task";
+
   /** The largest manifest read. */
   public static final int MAX_BYTES = 1 << 16;
 
@@ -84,7 +88,13 @@ public record FeatureNetworkManifest(
       throw new IllegalArgumentException(source + ": " + bytes.length + " bytes; a manifest has at most " + MAX_BYTES);
     }
     try {
-      FeatureNetworkManifest manifest = JSON.readValue(bytes, FeatureNetworkManifest.class);
+      JsonNode tree = JSON.readTree(bytes);
+      if (tree instanceof ObjectNode object && !object.has(TASK)) {
+        // written before rotation networks existed: a classifier
+        object.put(TASK, "classes");
+      }
+      FeatureNetworkManifest manifest =
+          tree == null || tree.isMissingNode() ? null : JSON.treeToValue(tree, FeatureNetworkManifest.class);
       if (manifest == null) {
         throw new IllegalArgumentException(source + ": empty");
       }
