@@ -3,6 +3,7 @@ package io.gen4j;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.gen4j.config.ConfigLoader;
+import io.gen4j.data.DatasetCatalog;
 import io.gen4j.eval.Evaluations;
 import io.gen4j.export.ModelExporter;
 import io.gen4j.inject.Gen4jModule;
@@ -12,7 +13,7 @@ import io.gen4j.train.LatentSpace;
 import io.gen4j.train.LikelihoodEstimator;
 
 /**
- * The entry point for code that uses gen4j as a library: discovers every model and trainer plugin on
+ * The entry point for code that uses gen4j as a library: discovers every model, trainer and dataset plugin on
  * the class path and hands out the services built on them.
  *
  * <pre>{@code
@@ -43,6 +44,11 @@ public final class Gen4j {
   /** The discovered models and trainers. */
   public ModelCatalog catalog() {
     return injector.getInstance(ModelCatalog.class);
+  }
+
+  /** The discovered dataset types and the datasets configs name. */
+  public DatasetCatalog datasets() {
+    return injector.getInstance(DatasetCatalog.class);
   }
 
   /** Reads experiment configs for the discovered models. */

@@ -2,6 +2,7 @@ package io.gen4j.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gen4j.config.ExperimentConfig;
 import io.gen4j.config.OptimizerConfig;
 import io.gen4j.data.BatchPrefetcher;
 import io.gen4j.data.ImageDataset;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.tensorflow.Session;
 
 /**
@@ -52,13 +54,39 @@ public final class Benchmark {
     requireNonNull(dataset, "dataset is null");
     requireNonNull(onResult, "onResult is null");
     List<ModelProvider<?>> providers = providers(settings);
+    List<BenchModel> models = providers.stream().map(BenchModel::defaults).toList();
+    return run(settings, models, dataset, onResult);
+  }
+
+  /**
+   * Runs a benchmark of one experiment's model: its type, model config and optimizers (not the
+   * defaults), at each of the settings' batch sizes and modes. With the experiment's own dataset this
+   * times exactly what training it does per iteration.
+   *
+   * @param settings its model types must be empty: the experiment names the model
+   * @param dataset the real images (their shape is also the synthetic images' shape)
+   */
+  public BenchReport run(
+      BenchSettings settings, ExperimentConfig experiment, ImageDataset dataset, Consumer<BenchResult> onResult) {
+    requireNonNull(settings, "settings is null");
+    requireNonNull(experiment, "experiment is null");
+    requireNonNull(dataset, "dataset is null");
+    requireNonNull(onResult, "onResult is null");
+    if (!settings.modelTypes().isEmpty()) {
+      throw new IllegalArgumentException("an experiment names its model; give no model types with it");
+    }
+    return run(settings, List.of(BenchModel.of(catalog, experiment)), dataset, onResult);
+  }
+
+  private BenchReport run(
+      BenchSettings settings, List<BenchModel> models, ImageDataset dataset, Consumer<BenchResult> onResult) {
     BenchEnvironment environment = BenchEnvironment.current();
     boolean resetWorks = ResidentMemory.resetPeak();
     List<BenchResult> results = new ArrayList<>();
-    for (ModelProvider<?> provider : providers) {
+    for (BenchModel model : models) {
       for (int batchSize : settings.batchSizes()) {
         for (BenchMode mode : settings.modes()) {
-          BenchResult result = row(provider, batchSize, mode, settings, dataset);
+          BenchResult result = row(model, batchSize, mode, settings, dataset);
           results.add(result);
           onResult.accept(result);
         }
@@ -89,23 +117,23 @@ public final class Benchmark {
   }
 
   private BenchResult row(
-      ModelProvider<?> provider, int batchSize, BenchMode mode, BenchSettings settings, ImageDataset dataset) {
+      BenchModel model, int batchSize, BenchMode mode, BenchSettings settings, ImageDataset dataset) {
     ResidentMemory.resetPeak();
     try {
-      return measure(provider.name(), DefaultModel.of(provider), batchSize, mode, settings, dataset);
+      return measure(model.type(), model.build(), batchSize, mode, settings, dataset);
     } catch (RuntimeException e) {
-      return new BenchFailure(provider.name(), mode, batchSize, oneLine(e));
+      return new BenchFailure(model.type(), mode, batchSize, oneLine(e));
     }
   }
 
   private BenchMeasurement measure(
-      String modelType, DefaultModel defaults, int batchSize, BenchMode mode, BenchSettings settings,
+      String modelType, BuiltModel built, int batchSize, BenchMode mode, BenchSettings settings,
       ImageDataset dataset) {
-    GenerativeModel model = defaults.model();
+    GenerativeModel model = built.model();
     TrainerProvider trainerProvider = catalog.trainerFor(model);
     long seed = settings.seed();
     try (ModelAssembly assembly = ModelAssembly.build(
-            model, dataset.shape(), dataset.classCount(), batchSize, seed, defaults.optimizers(), mode.imageInput());
+            model, dataset.shape(), dataset.classCount(), batchSize, seed, built.optimizers(), mode.imageInput());
         Session session = new Session(assembly.graph())) {
       session.initialize();
       Trainer trainer = trainerProvider.create(assembly.modelGraph(), model.trainerSettings());
@@ -164,16 +192,28 @@ public final class Benchmark {
     return message.lines().findFirst().orElse(e.getClass().getSimpleName());
   }
 
-  /** A model built from its provider's default config, with the default optimizers. */
-  private record DefaultModel(GenerativeModel model, Map<String, OptimizerConfig> optimizers) {
+  /** A model and its optimizers, ready to time. */
+  private record BuiltModel(GenerativeModel model, Map<String, OptimizerConfig> optimizers) {}
 
-    static DefaultModel of(ModelProvider<?> provider) {
-      return typed(provider);
+  /** A model type to time, built anew for every row: with its provider's defaults, or as an experiment says. */
+  private record BenchModel(String type, Supplier<BuiltModel> builder) {
+
+    BuiltModel build() {
+      return builder.get();
     }
 
-    private static <C extends ModelConfig> DefaultModel typed(ModelProvider<C> provider) {
+    static BenchModel defaults(ModelProvider<?> provider) {
+      return new BenchModel(provider.name(), () -> typed(provider));
+    }
+
+    static BenchModel of(ModelCatalog catalog, ExperimentConfig experiment) {
+      return new BenchModel(experiment.modelType(),
+          () -> new BuiltModel(catalog.createModel(experiment), experiment.training().optimizers()));
+    }
+
+    private static <C extends ModelConfig> BuiltModel typed(ModelProvider<C> provider) {
       C config = provider.defaultConfig();
-      return new DefaultModel(provider.create(config), provider.defaultOptimizers(config));
+      return new BuiltModel(provider.create(config), provider.defaultOptimizers(config));
     }
   }
 }

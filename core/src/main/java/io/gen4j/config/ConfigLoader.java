@@ -24,6 +24,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gen4j.inject.PluginDiscovery;
+import io.gen4j.spi.DatasetConfig;
+import io.gen4j.spi.DatasetProvider;
 import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelConfig;
 import io.gen4j.spi.ModelProvider;
@@ -46,8 +49,12 @@ import java.util.stream.Collectors;
  * JSON path and what was expected: malformed JSON (line and column), a duplicate key, anything after
  * the root object, a document beyond the size limits ({@link #MAX_DOCUMENT_CHARACTERS} characters,
  * {@link #MAX_NESTING_DEPTH} levels, strings of {@link #MAX_STRING_LENGTH} and numbers of {@link
- * #MAX_NUMBER_LENGTH} characters), an unknown model type (listing the available ones), an unknown field
- * (listing the known ones), a value of the wrong type or out of range.
+ * #MAX_NUMBER_LENGTH} characters), an unknown model or dataset type (listing the available ones), an
+ * unknown field (listing the known ones), a value of the wrong type or out of range.
+ *
+ * <p>{@code data} is polymorphic by name like {@code model}: {@code {"type": "folder", "path": ...}}, the
+ * type's own fields beside the common {@code batchSize}, {@code limit}, {@code testFraction} and {@code
+ * splitSeed}. The older form {@code {"dataset": "mnist"}} names the type too.
  */
 public final class ConfigLoader {
 
@@ -66,14 +73,32 @@ public final class ConfigLoader {
   private static final List<String> SECTIONS =
       List.of("name", "seed", "model", "data", "training", "output");
 
+  /** The fields of {@code data} every dataset type has. */
+  private static final List<String> COMMON_DATA_FIELDS = List.of("batchSize", "limit", "testFraction", "splitSeed");
+
+  /** The older name of {@code data.type}. */
+  private static final String LEGACY_DATA_TYPE = "dataset";
+
   private final Map<String, ModelProvider<?>> providers;
+  private final Map<String, DatasetProvider<?>> datasets;
   private final ObjectMapper mapper;
 
   /**
+   * A loader for the given models and the dataset types found on this class's class path (core's own).
+   *
    * @param providers the model providers by {@code model.type}
    */
   public ConfigLoader(Map<String, ModelProvider<?>> providers) {
+    this(providers, PluginDiscovery.datasets(ConfigLoader.class.getClassLoader()));
+  }
+
+  /**
+   * @param providers the model providers by {@code model.type}
+   * @param datasets the dataset providers by {@code data.type}
+   */
+  public ConfigLoader(Map<String, ModelProvider<?>> providers, Map<String, DatasetProvider<?>> datasets) {
     this.providers = Map.copyOf(requireNonNull(providers, "providers is null"));
+    this.datasets = Map.copyOf(requireNonNull(datasets, "datasets is null"));
     this.mapper = createMapper();
   }
 
@@ -105,6 +130,7 @@ public final class ConfigLoader {
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .enable(SerializationFeature.INDENT_OUTPUT)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .build();
   }
 
@@ -228,7 +254,7 @@ public final class ConfigLoader {
     ObjectNode model = root.putObject("model");
     model.put("type", config.modelType());
     model.setAll((ObjectNode) mapper.valueToTree(config.model()));
-    root.set("data", mapper.valueToTree(config.data()));
+    root.set("data", dataTree(config.data()));
     ObjectNode training = mapper.valueToTree(config.training());
     ObjectNode optimizers = training.putObject("optimizers");
     config.training().optimizers().entrySet().stream()
@@ -241,6 +267,17 @@ public final class ConfigLoader {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write config", e);
     }
+  }
+
+  private ObjectNode dataTree(DataConfig data) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("type", data.type());
+    node.setAll((ObjectNode) mapper.valueToTree(data.dataset()));
+    node.put("batchSize", data.batchSize());
+    node.put("limit", data.limit());
+    node.put("testFraction", data.testFraction());
+    node.put("splitSeed", data.splitSeed());
+    return node;
   }
 
   private ObjectNode optimizerTree(OptimizerConfig optimizer) {
@@ -294,7 +331,7 @@ public final class ConfigLoader {
       ObjectNode modelFields = ((ObjectNode) modelNode).deepCopy();
       modelFields.remove("type");
       ModelConfig model = modelSection(modelFields, provider);
-      DataConfig data = section(root.get("data"), DataConfig.DEFAULT, DataConfig.class, "$.data");
+      DataConfig data = data(root.get("data"));
       TrainingConfig training = training(root.get("training"), provider, model);
       OutputConfig output = section(root.get("output"), OutputConfig.DEFAULT, OutputConfig.class, "$.output");
       try {
@@ -302,6 +339,75 @@ public final class ConfigLoader {
       } catch (InvalidConfigException e) {
         throw error("$." + e.field(), e.problem());
       }
+    }
+
+    private DataConfig data(JsonNode node) {
+      if (node == null) {
+        return DataConfig.DEFAULT;
+      }
+      ObjectNode fields = requireObject(node, "$.data").deepCopy();
+      JsonNode typeNode = fields.remove("type");
+      JsonNode legacyNode = fields.remove(LEGACY_DATA_TYPE);
+      if (typeNode != null && legacyNode != null) {
+        throw error("$.data." + LEGACY_DATA_TYPE, "name the dataset type once: 'type' (or the older 'dataset'), not both");
+      }
+      String typePath = legacyNode != null ? "$.data." + LEGACY_DATA_TYPE : "$.data.type";
+      JsonNode chosen = typeNode != null ? typeNode : legacyNode;
+      String type = DataConfig.DEFAULT_TYPE;
+      if (chosen != null) {
+        if (!chosen.isTextual()) {
+          throw error(typePath, "expected a dataset type, got " + describe(chosen) + "; available types: " + availableDatasets());
+        }
+        type = chosen.asText();
+      }
+      DatasetProvider<?> provider = datasets.get(type);
+      if (provider == null) {
+        throw error(typePath, "unknown dataset type '" + type + "'; available types: " + availableDatasets());
+      }
+      ObjectNode common = mapper.createObjectNode();
+      for (String field : COMMON_DATA_FIELDS) {
+        JsonNode value = fields.remove(field);
+        if (value != null) {
+          common.set(field, value);
+        }
+      }
+      DatasetConfig dataset = datasetSection(fields, provider);
+      ObjectNode merged = mapper.createObjectNode()
+          .put("batchSize", DataConfig.DEFAULT_BATCH_SIZE)
+          .put("limit", 0)
+          .put("testFraction", DataConfig.DEFAULT_TEST_FRACTION)
+          .put("splitSeed", DataConfig.DEFAULT_SPLIT_SEED);
+      merged.setAll(common);
+      CommonDataFields values;
+      try {
+        values = mapper.treeToValue(merged, CommonDataFields.class);
+      } catch (JsonMappingException e) {
+        throw translate(e, "$.data", merged);
+      } catch (JsonProcessingException e) {
+        throw error("$.data", e.getOriginalMessage());
+      }
+      try {
+        return new DataConfig(
+            provider.name(), dataset, values.batchSize(), values.limit(), values.testFraction(), values.splitSeed());
+      } catch (InvalidConfigException e) {
+        throw error("$.data." + e.field(), e.problem());
+      }
+    }
+
+    private <C extends DatasetConfig> C datasetSection(ObjectNode fields, DatasetProvider<C> provider) {
+      try {
+        return section(fields, provider.defaultConfig(), provider.configClass(), "$.data");
+      } catch (UnknownFieldException e) {
+        Set<String> known = new TreeSet<>(e.known);
+        known.addAll(COMMON_DATA_FIELDS);
+        known.add("type");
+        throw error(e.path, "unknown field '" + e.field + "'; known fields of dataset type '" + provider.name() + "': "
+            + String.join(", ", known));
+      }
+    }
+
+    private String availableDatasets() {
+      return datasets.keySet().stream().sorted().collect(Collectors.joining(", "));
     }
 
     private <C extends ModelConfig> C modelSection(ObjectNode fields, ModelProvider<C> provider) {
@@ -379,6 +485,9 @@ public final class ConfigLoader {
         Set<String> known = new TreeSet<>();
         unknown.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
         known.remove("type");
+        if (path.equals("$.data")) {
+          throw new UnknownFieldException(at, unknown.getPropertyName(), known);
+        }
         return error(at, "unknown field '" + unknown.getPropertyName() + "'; known fields: " + String.join(", ", known));
       }
       if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidConfigException invalid) {
@@ -445,6 +554,24 @@ public final class ConfigLoader {
           .map(override -> " (overridden: " + override + ")")
           .orElse("");
       return new ConfigException(source + ": " + path + ": " + message + cause);
+    }
+  }
+
+  /** The fields every {@code data} section has, read apart from its type's own. */
+  private record CommonDataFields(int batchSize, int limit, double testFraction, long splitSeed) {}
+
+  /** An unknown field of a dataset type's section, which the caller reports with every known field. */
+  private static final class UnknownFieldException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient String path;
+    private final transient String field;
+    private final transient Set<String> known;
+
+    UnknownFieldException(String path, String field, Set<String> known) {
+      super(path + ": unknown field '" + field + "'", null, false, false);
+      this.path = path;
+      this.field = field;
+      this.known = known;
     }
   }
 

@@ -2,25 +2,47 @@ package io.gen4j.config;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gen4j.data.MnistProvider;
+import io.gen4j.spi.DatasetConfig;
 import io.gen4j.spi.InvalidConfigException;
 
 /**
  * The {@code data} section: which images to train on and in what batches.
  *
- * @param dataset the dataset's name; {@code "mnist"} (bundled) by default
+ * @param type the dataset type, {@code data.type} (the older form {@code "dataset": "mnist"} is read
+ *     as the type too); {@code mnist} (bundled) by default
+ * @param dataset the fields of that type, with the provider's defaults filled in
  * @param batchSize images per batch, in [1, {@value #MAX_BATCH_SIZE}]; default 64 (and at most the images
  *     trained on, which training checks once the dataset is known)
  * @param limit train on the first {@code limit} images only, for quick trials; 0 (default) uses all
+ * @param testFraction the share of the images held out as the test split of a dataset that has none of
+ *     its own, in (0, 1); default 0.1
+ * @param splitSeed decides which images are held out; default 0, independent of the run's seed, so
+ *     runs with different seeds are scored on the same held-out images
  */
-public record DataConfig(String dataset, int batchSize, int limit) {
+public record DataConfig(
+    String type, DatasetConfig dataset, int batchSize, int limit, double testFraction, long splitSeed) {
+
+  /** Default of {@code data.type}. */
+  public static final String DEFAULT_TYPE = MnistProvider.NAME;
+
+  /** Default of {@code data.batchSize}. */
+  public static final int DEFAULT_BATCH_SIZE = 64;
+
+  /** Default of {@code data.testFraction}. */
+  public static final double DEFAULT_TEST_FRACTION = 0.1;
+
+  /** Default of {@code data.splitSeed}. */
+  public static final long DEFAULT_SPLIT_SEED = 0;
 
   /** The defaults: bundled MNIST in batches of 64. */
-  public static final DataConfig DEFAULT = new DataConfig("mnist", 64, 0);
+  public static final DataConfig DEFAULT = of(DEFAULT_TYPE, MnistProvider.DEFAULT_CONFIG);
 
   /** The largest {@code batchSize}. */
   public static final int MAX_BATCH_SIZE = 1 << 16;
 
   public DataConfig {
+    requireNonNull(type, "type is null");
     requireNonNull(dataset, "dataset is null");
     if (batchSize < 1) {
       throw new InvalidConfigException("batchSize", "must be at least 1, got " + batchSize);
@@ -31,5 +53,23 @@ public record DataConfig(String dataset, int batchSize, int limit) {
     if (limit < 0) {
       throw new InvalidConfigException("limit", "must be 0 (all images) or more, got " + limit);
     }
+    if (!(testFraction > 0 && testFraction < 1)) {
+      throw new InvalidConfigException("testFraction", "must be above 0 and below 1, got " + testFraction);
+    }
+  }
+
+  /** A dataset type with its fields and the default common settings. */
+  public static DataConfig of(String type, DatasetConfig dataset) {
+    return new DataConfig(type, dataset, DEFAULT_BATCH_SIZE, 0, DEFAULT_TEST_FRACTION, DEFAULT_SPLIT_SEED);
+  }
+
+  /** These settings with another batch size. */
+  public DataConfig withBatchSize(int other) {
+    return new DataConfig(type, dataset, other, limit, testFraction, splitSeed);
+  }
+
+  /** These settings with another limit. */
+  public DataConfig withLimit(int other) {
+    return new DataConfig(type, dataset, batchSize, other, testFraction, splitSeed);
   }
 }

@@ -153,16 +153,16 @@ public final class BatchPrefetcher implements AutoCloseable {
       scaled[value] = range.fromByte(value);
     }
     int imageSize = dataset.shape().size();
-    byte[] source = dataset.pixels();
+    byte[] source = new byte[imageSize];
     return index -> {
       int[] indices = order.indices(index);
       float[] pixels = new float[indices.length * imageSize];
       int[] labels = dataset.labelled() ? new int[indices.length] : null;
       for (int image = 0; image < indices.length; image++) {
-        int from = indices[image] * imageSize;
+        dataset.readImage(indices[image], source, 0);
         int to = image * imageSize;
         for (int offset = 0; offset < imageSize; offset++) {
-          pixels[to + offset] = scaled[Byte.toUnsignedInt(source[from + offset])];
+          pixels[to + offset] = scaled[Byte.toUnsignedInt(source[offset])];
         }
         if (labels != null) {
           labels[image] = dataset.label(indices[image]);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,6 +26,9 @@ public final class BundledMnist {
   private static final String CHECKSUMS = "SHA256SUMS";
 
   private static final Map<Split, ImageDataset> LOADED = new ConcurrentHashMap<>();
+
+  /** The digits each label stands for. */
+  private static final List<String> CLASS_NAMES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
   private enum Split {
     TRAIN("mnist-train", "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"),
@@ -60,7 +64,8 @@ public final class BundledMnist {
         verifiedStream(split.imagesFile, checksums),
         split.imagesFile,
         verifiedStream(split.labelsFile, checksums),
-        split.labelsFile);
+        split.labelsFile)
+        .withClassNames(CLASS_NAMES);
   }
 
   private static InputStream verifiedStream(String file, String checksums) {

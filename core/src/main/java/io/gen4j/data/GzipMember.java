@@ -16,7 +16,13 @@ import java.util.zip.Inflater;
  * follows the last; a dataset file should be exactly what its checksum says. Inflates only as far as it
  * is read, so a reader that stops at the size a header promises never inflates a bomb.
  */
-final class GzipMember extends InputStream {
+public final class GzipMember extends InputStream {
+
+  /**
+   * The most deflate can expand: 1032 to 1 for a stream of zeros. A header that claims more than this
+   * many times a compressed file's size claims more than the file holds.
+   */
+  public static final long MAX_EXPANSION_RATIO = 1032;
 
   private static final int FLAG_HEADER_CRC = 2;
   private static final int FLAG_EXTRA = 4;
@@ -39,7 +45,7 @@ final class GzipMember extends InputStream {
    * @param sourceName names the stream in errors
    * @throws DatasetException if the header is truncated or not a gzip header
    */
-  GzipMember(InputStream in, String sourceName) throws IOException {
+  public GzipMember(InputStream in, String sourceName) throws IOException {
     this.in = requireNonNull(in, "in is null");
     this.sourceName = requireNonNull(sourceName, "sourceName is null");
     readHeader();

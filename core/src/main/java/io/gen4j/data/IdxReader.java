@@ -36,7 +36,7 @@ public final class IdxReader {
   private static final long MAXIMUM_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
 
   /** The most deflate can expand: 1032 to 1 for a stream of zeros. */
-  static final long MAX_GZIP_RATIO = 1032;
+  static final long MAX_GZIP_RATIO = GzipMember.MAX_EXPANSION_RATIO;
 
   private static final int BUFFER_SIZE = 1 << 16;
 

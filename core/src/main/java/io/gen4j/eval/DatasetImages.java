@@ -10,23 +10,20 @@ final class DatasetImages {
 
   /** Every image of the dataset. */
   static ImageBatch all(ImageDataset dataset) {
-    float[] values = new float[dataset.pixels().length];
-    byte[] pixels = dataset.pixels();
-    for (int i = 0; i < values.length; i++) {
-      values[i] = Byte.toUnsignedInt(pixels[i]) / 255f;
-    }
-    return new ImageBatch(dataset.shape(), dataset.count(), values);
+    int[] indices = new int[dataset.count()];
+    java.util.Arrays.setAll(indices, index -> index);
+    return select(dataset, indices);
   }
 
   /** The images at {@code indices}, in that order. */
   static ImageBatch select(ImageDataset dataset, int[] indices) {
     int size = dataset.shape().size();
-    byte[] pixels = dataset.pixels();
+    byte[] pixels = new byte[size];
     float[] values = new float[indices.length * size];
     for (int i = 0; i < indices.length; i++) {
-      int offset = indices[i] * size;
+      dataset.readImage(indices[i], pixels, 0);
       for (int j = 0; j < size; j++) {
-        values[i * size + j] = Byte.toUnsignedInt(pixels[offset + j]) / 255f;
+        values[i * size + j] = Byte.toUnsignedInt(pixels[j]) / 255f;
       }
     }
     return new ImageBatch(dataset.shape(), indices.length, values);

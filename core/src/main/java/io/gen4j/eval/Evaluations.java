@@ -39,7 +39,7 @@ public final class Evaluations {
    */
   public EvaluationReport evaluateRun(Path runDirectory, EvaluationSettings settings, FeatureSpaceProvider features) {
     RunDirectory run = RunDirectory.open(runDirectory);
-    EvaluationDataset dataset = EvaluationDataset.named(experiments.runConfig(runDirectory).data().dataset());
+    EvaluationDataset dataset = EvaluationDataset.of(experiments.runDataset(run.path()));
     return evaluateRun(run.path(), dataset, settings, features);
   }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.gen4j.data.Gen4jDirectories;
 import io.gen4j.data.ImageDataset;
 import io.gen4j.spi.ImageShape;
 import java.io.IOException;
@@ -71,27 +72,15 @@ public final class FeatureNetworkCache implements FeatureSpaceProvider {
 
   /**
    * The user's gen4j cache directory: the {@value #DIRECTORY_PROPERTY} system property, else the
-   * {@value #DIRECTORY_VARIABLE} environment variable, else {@code $XDG_CACHE_HOME/gen4j}, else {@code
-   * ~/.cache/gen4j}.
+   * {@value #DIRECTORY_VARIABLE} environment variable, else {@code $GEN4J_HOME/cache} when the home is
+   * set, else {@code $XDG_CACHE_HOME/gen4j}, else {@code ~/.cache/gen4j} ({@link Gen4jDirectories}).
    */
   public static Path defaultDirectory() {
     return defaultDirectory(System::getProperty, System::getenv);
   }
 
   static Path defaultDirectory(UnaryOperator<String> properties, UnaryOperator<String> environment) {
-    String property = properties.apply(DIRECTORY_PROPERTY);
-    if (property != null && !property.isBlank()) {
-      return Path.of(property);
-    }
-    String variable = environment.apply(DIRECTORY_VARIABLE);
-    if (variable != null && !variable.isBlank()) {
-      return Path.of(variable);
-    }
-    String xdg = environment.apply("XDG_CACHE_HOME");
-    if (xdg != null && !xdg.isBlank()) {
-      return Path.of(xdg, "gen4j");
-    }
-    return Path.of(properties.apply("user.home"), ".cache", "gen4j");
+    return Gen4jDirectories.cache(properties, environment);
   }
 
   /** The cache root. */

@@ -2,7 +2,6 @@ package io.gen4j.eval;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gen4j.data.Datasets;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.ImageBatch;
 import io.gen4j.train.Experiments;
@@ -33,7 +32,7 @@ public final class RunSamples implements SampleSource {
     if (count < 1) {
       throw new IllegalArgumentException("the number of samples must be at least 1, got " + count);
     }
-    this.shape = Datasets.shape(experiments.runConfig(runDirectory).data().dataset());
+    this.shape = experiments.imageShape(runDirectory);
     this.count = count;
     this.seed = seed;
   }

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.gen4j.config.ExperimentConfig;
-import io.gen4j.data.Datasets;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageShape;
@@ -59,7 +58,7 @@ public final class ModelExporter {
     Checkpoint checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
         .require(runDirectory, "export");
     GenerativeModel model = catalog.createModel(config);
-    ImageShape shape = Datasets.shape(config.data().dataset());
+    ImageShape shape = experiments.imageShape(runDirectory);
     ExportManifest manifest = new ExportManifest(
         ExportManifest.FORMAT_VERSION,
         config.modelType(),
@@ -75,7 +74,7 @@ public final class ModelExporter {
         SavedModelWriter.OUTPUT_NAME);
     Path temporary = Directories.createSibling(target, "exporting");
     try {
-      try (ModelAssembly assembly = ModelAssembly.build(model, shape, Datasets.classCount(config.data().dataset()),
+      try (ModelAssembly assembly = ModelAssembly.build(model, shape, experiments.classCount(runDirectory),
           config.data().batchSize(), config.seed(), Map.of(), ImageInput.FED)) {
         SavedModelWriter.write(assembly, model, checkpoint.variablesPrefix(), temporary);
       }

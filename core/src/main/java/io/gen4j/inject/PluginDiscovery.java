@@ -1,5 +1,6 @@
 package io.gen4j.inject;
 
+import io.gen4j.spi.DatasetProvider;
 import io.gen4j.spi.ModelProvider;
 import io.gen4j.spi.SpiVersion;
 import io.gen4j.spi.TrainerProvider;
@@ -25,6 +26,14 @@ public final class PluginDiscovery {
   public static Map<String, ModelProvider<?>> models(ClassLoader loader) {
     Map<String, ModelProvider> found = discover(ModelProvider.class, loader, ModelProvider::name, ModelProvider::spiVersion);
     return (Map<String, ModelProvider<?>>) (Map) found;
+  }
+
+  /** Dataset providers visible to {@code loader}, by {@code data.type}. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public static Map<String, DatasetProvider<?>> datasets(ClassLoader loader) {
+    Map<String, DatasetProvider> found =
+        discover(DatasetProvider.class, loader, DatasetProvider::name, DatasetProvider::spiVersion);
+    return (Map<String, DatasetProvider<?>>) (Map) found;
   }
 
   /** Trainer providers visible to {@code loader}, by name. */

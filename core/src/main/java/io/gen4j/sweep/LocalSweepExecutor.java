@@ -2,7 +2,10 @@ package io.gen4j.sweep;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gen4j.Gen4j;
+import io.gen4j.config.DataConfig;
 import io.gen4j.config.ThreadsConfig;
+import io.gen4j.data.DatasetCatalog;
 import io.gen4j.eval.CachedFeatureNetwork;
 import io.gen4j.eval.EvaluationDataset;
 import java.nio.file.Path;
@@ -152,10 +155,11 @@ public final class LocalSweepExecutor {
    * before the runs start: the runs would otherwise each wait for it, with only their share of the cores.
    */
   static void prepareFeatureNetworks(List<PlannedRun> runs, SweepEvaluation evaluation) {
-    Set<String> datasets = new LinkedHashSet<>();
-    runs.forEach(run -> datasets.add(run.config().data().dataset()));
-    for (String name : datasets) {
-      EvaluationDataset dataset = evaluation.dataset(name);
+    Set<DataConfig> datasets = new LinkedHashSet<>();
+    runs.forEach(run -> datasets.add(run.config().data().withBatchSize(DataConfig.DEFAULT_BATCH_SIZE).withLimit(0)));
+    DatasetCatalog catalog = Gen4j.create().datasets();
+    for (DataConfig data : datasets) {
+      EvaluationDataset dataset = evaluation.dataset(catalog.open(data));
       try (CachedFeatureNetwork network = evaluation.cache().obtain(dataset.train(), dataset.test())) {
         // cached now
       }

@@ -54,7 +54,7 @@ public final class RunWorker {
     if (evaluation.enabled() && !(evaluation.equals(record.evaluated()) && exists(run.evaluationFile()))) {
       long start = System.nanoTime();
       ExperimentConfig config = gen4j.experiments().runConfig(runDirectory);
-      gen4j.evaluations().evaluateRun(runDirectory, evaluation.dataset(config.data().dataset()), evaluation.settings(),
+      gen4j.evaluations().evaluateRun(runDirectory, evaluation.dataset(gen4j.datasets().open(config.data())), evaluation.settings(),
           evaluation.cache());
       RunRecord.Likelihood likelihood = likelihood(runDirectory, evaluation).orElse(null);
       record.withEvaluation(evaluation, likelihood, (System.nanoTime() - start) / 1e9).write(runDirectory);

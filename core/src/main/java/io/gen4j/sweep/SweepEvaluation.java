@@ -2,6 +2,7 @@ package io.gen4j.sweep;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gen4j.data.LoadedDataset;
 import io.gen4j.eval.ClassifierTraining;
 import io.gen4j.eval.EvaluationDataset;
 import io.gen4j.eval.EvaluationSettings;
@@ -87,8 +88,8 @@ public record SweepEvaluation(
   }
 
   /** The splits runs on a dataset are measured against: its test split cut to {@code testImages}. */
-  public EvaluationDataset dataset(String name) {
-    EvaluationDataset full = EvaluationDataset.named(name);
+  public EvaluationDataset dataset(LoadedDataset dataset) {
+    EvaluationDataset full = EvaluationDataset.of(dataset);
     if (testImages == 0 || testImages >= full.test().count()) {
       return full;
     }

@@ -2,17 +2,16 @@ package io.gen4j.train;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.gen4j.config.ConfigException;
 import io.gen4j.config.ConfigLoader;
 import io.gen4j.config.ExperimentConfig;
 import io.gen4j.config.ThreadsConfig;
+import io.gen4j.data.DatasetCatalog;
 import io.gen4j.data.DatasetException;
-import io.gen4j.data.Datasets;
 import io.gen4j.data.ImageDataset;
+import io.gen4j.data.LoadedDataset;
 import io.gen4j.files.AtomicFiles;
 import io.gen4j.graph.Sessions;
 import io.gen4j.inject.ModelCatalog;
@@ -20,6 +19,7 @@ import io.gen4j.report.LossPlotWriter;
 import io.gen4j.report.RunReportWriter;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageBatch;
+import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.TrainingListener;
 import io.gen4j.spi.TrainingWarning;
 import io.gen4j.tensorboard.TensorBoardWriter;
@@ -28,7 +28,6 @@ import io.gen4j.train.listeners.MetricsFileWriter;
 import io.gen4j.train.listeners.SampleGridWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.Session;
-import org.tensorflow.TensorFlow;
 
 /** Trains, resumes and samples runs: what the {@code train} and {@code sample} commands do. */
 @Singleton
@@ -49,16 +47,20 @@ public final class Experiments {
 
   private final ModelCatalog catalog;
   private final ConfigLoader configLoader;
+  private final DatasetCatalog datasets;
   private final Supplier<? extends TrainingListener> progress;
 
   @Inject
-  public Experiments(ModelCatalog catalog, ConfigLoader configLoader) {
-    this(catalog, configLoader, LogLines::new);
+  public Experiments(ModelCatalog catalog, ConfigLoader configLoader, DatasetCatalog datasets) {
+    this(catalog, configLoader, datasets, LogLines::new);
   }
 
-  private Experiments(ModelCatalog catalog, ConfigLoader configLoader, Supplier<? extends TrainingListener> progress) {
+  private Experiments(
+      ModelCatalog catalog, ConfigLoader configLoader, DatasetCatalog datasets,
+      Supplier<? extends TrainingListener> progress) {
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.configLoader = requireNonNull(configLoader, "configLoader is null");
+    this.datasets = requireNonNull(datasets, "datasets is null");
     this.progress = requireNonNull(progress, "progress is null");
   }
 
@@ -69,7 +71,7 @@ public final class Experiments {
    * @param progress makes the display's listener, once per run
    */
   public Experiments withProgress(Supplier<? extends TrainingListener> progress) {
-    return new Experiments(catalog, configLoader, progress);
+    return new Experiments(catalog, configLoader, datasets, progress);
   }
 
   /**
@@ -81,13 +83,15 @@ public final class Experiments {
    */
   public TrainingResult train(ExperimentConfig config, List<TrainingListener> listeners) {
     GenerativeModel model = catalog.createModel(config);
-    ImageDataset dataset = Datasets.train(config.data());
-    requireTrainable(config, model, dataset);
+    LoadedDataset data = datasets.open(config.data());
+    ImageDataset training = data.training(config.data().limit());
+    requireTrainable(config, model, training, data.classCount());
     RunDirectory run = RunDirectory.create(config.output().runsPath(), config.name(), LocalDateTime.now());
     try (RunLock lock = RunLock.acquire(run, LOG::warn)) {
       AtomicFiles.write(run.configFile(), configLoader.toJson(config).getBytes(StandardCharsets.UTF_8));
-      AtomicFiles.write(run.provenanceFile(), provenance(config, dataset).getBytes(StandardCharsets.UTF_8));
-      return trainLocked(config, model, dataset, run, listeners, Optional.empty(), List.of());
+      AtomicFiles.write(run.provenanceFile(),
+          RunProvenance.json(config, data, training).getBytes(StandardCharsets.UTF_8));
+      return trainLocked(config, model, data, training, run, listeners, Optional.empty(), List.of());
     }
   }
 
@@ -104,12 +108,14 @@ public final class Experiments {
     RunDirectory run = RunDirectory.open(runDirectory);
     ExperimentConfig config = withThreads(runConfig(runDirectory), threads);
     GenerativeModel model = catalog.createModel(config);
-    ImageDataset dataset = Datasets.train(config.data());
-    requireTrainable(config, model, dataset);
+    LoadedDataset data = datasets.open(config.data());
+    ImageDataset training = data.training(config.data().limit());
+    requireTrainable(config, model, training, data.classCount());
     try (RunLock lock = RunLock.acquire(run, LOG::warn)) {
       run.clearTrainingOutput();
-      AtomicFiles.write(run.provenanceFile(), provenance(config, dataset).getBytes(StandardCharsets.UTF_8));
-      return trainLocked(config, model, dataset, run, listeners, Optional.empty(), List.of());
+      AtomicFiles.write(run.provenanceFile(),
+          RunProvenance.json(config, data, training).getBytes(StandardCharsets.UTF_8));
+      return trainLocked(config, model, data, training, run, listeners, Optional.empty(), List.of());
     }
   }
 
@@ -132,7 +138,8 @@ public final class Experiments {
     RunDirectory run = RunDirectory.open(runDirectory);
     ExperimentConfig config = withThreads(runConfig(runDirectory), threads);
     GenerativeModel model = catalog.createModel(config);
-    ImageDataset dataset = Datasets.train(config.data());
+    LoadedDataset data = datasets.open(config.data());
+    ImageDataset training = data.training(config.data().limit());
     try (RunLock lock = RunLock.acquire(run, LOG::warn)) {
       List<TrainingWarning> warnings = new ArrayList<>();
       Optional<Checkpoint> checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
@@ -141,17 +148,17 @@ public final class Experiments {
         warnings.add(new TrainingWarning(0, "restarted",
             runDirectory + " has no intact checkpoint (stopped before its first); training it again from step 0"));
       }
-      return trainLocked(config, model, dataset, run, listeners, checkpoint, warnings);
+      return trainLocked(config, model, data, training, run, listeners, checkpoint, warnings);
     }
   }
 
   /** Trains in a run directory whose lock this process holds, with disk space held in reserve. */
   private TrainingResult trainLocked(
-      ExperimentConfig config, GenerativeModel model, ImageDataset dataset, RunDirectory run,
+      ExperimentConfig config, GenerativeModel model, LoadedDataset data, ImageDataset training, RunDirectory run,
       List<TrainingListener> listeners, Optional<Checkpoint> start, List<TrainingWarning> warnings) {
     run.reserveSpace();
     try {
-      return loop(config, model, dataset, run, listeners).run(start, warnings);
+      return loop(config, model, data, training, run, listeners).run(start, warnings);
     } finally {
       run.releaseReserve();
     }
@@ -163,7 +170,8 @@ public final class Experiments {
    *
    * @throws ConfigException naming the experiment and the field
    */
-  private static void requireTrainable(ExperimentConfig config, GenerativeModel model, ImageDataset dataset) {
+  private static void requireTrainable(
+      ExperimentConfig config, GenerativeModel model, ImageDataset dataset, int classCount) {
     requireLabelsIfUsed(config, model, dataset);
     String experiment = "experiment '" + config.name() + "': ";
     if (config.data().batchSize() > dataset.count()) {
@@ -171,9 +179,8 @@ public final class Experiments {
           + dataset.count() + " images of " + dataset.name() + (config.data().limit() > 0 ? " (data.limit)" : ""));
     }
     MemoryEstimate estimate;
-    try (ModelAssembly assembly = ModelAssembly.build(model, dataset.shape(),
-        Datasets.classCount(config.data().dataset()), config.data().batchSize(), config.seed(),
-        config.training().optimizers(), ImageInput.FED)) {
+    try (ModelAssembly assembly = ModelAssembly.build(model, dataset.shape(), classCount, config.data().batchSize(),
+        config.seed(), config.training().optimizers(), ImageInput.FED)) {
       estimate = MemoryEstimate.of(assembly.graph());
     }
     OptionalLong machine = MemoryEstimate.machineBytes();
@@ -195,6 +202,34 @@ public final class Experiments {
   }
 
   /**
+   * The dataset a run was trained on, as its config names it: its train split, and the test split that
+   * evaluation and held-out scores use.
+   */
+  public LoadedDataset runDataset(Path runDirectory) {
+    return datasets.open(runConfig(runDirectory).data());
+  }
+
+  /**
+   * The shape of a run's images: recorded in its {@code provenance.json}, or for a run without that
+   * record, the shape of its dataset's images.
+   */
+  public ImageShape imageShape(Path runDirectory) {
+    RunDirectory run = RunDirectory.open(runDirectory);
+    return RunProvenance.imageShape(run.provenanceFile())
+        .orElseGet(() -> datasets.open(runConfig(runDirectory).data()).train().shape());
+  }
+
+  /**
+   * The number of classes of a run's labels (0 if unlabelled): recorded in its {@code provenance.json},
+   * or for a run without that record, its dataset's.
+   */
+  public int classCount(Path runDirectory) {
+    RunDirectory run = RunDirectory.open(runDirectory);
+    return RunProvenance.classCount(run.provenanceFile())
+        .orElseGet(() -> datasets.open(runConfig(runDirectory).data()).classCount());
+  }
+
+  /**
    * Generates images with a run's latest checkpoint.
    *
    * @param count how many images
@@ -209,8 +244,8 @@ public final class Experiments {
     Checkpoint checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
         .require(runDirectory, "sample from");
     GenerativeModel model = catalog.createModel(config);
-    var shape = Datasets.shape(config.data().dataset());
-    try (ModelAssembly assembly = ModelAssembly.build(model, shape, Datasets.classCount(config.data().dataset()),
+    ImageShape shape = imageShape(runDirectory);
+    try (ModelAssembly assembly = ModelAssembly.build(model, shape, classCount(runDirectory),
             config.data().batchSize(), config.seed(), Map.of(), ImageInput.FED);
         Session session = Sessions.open(assembly.graph(), config.training().threads())) {
       Checkpointer.restore(session, assembly.graph(), checkpoint);
@@ -228,7 +263,7 @@ public final class Experiments {
   }
 
   private TrainingLoop loop(
-      ExperimentConfig config, GenerativeModel model, ImageDataset dataset, RunDirectory run,
+      ExperimentConfig config, GenerativeModel model, LoadedDataset data, ImageDataset training, RunDirectory run,
       List<TrainingListener> extra) {
     List<TrainingListener> listeners = new ArrayList<>();
     listeners.add(new MetricsFileWriter(run.metricsFile()));
@@ -239,27 +274,8 @@ public final class Experiments {
     listeners.add(new TensorBoardWriter(run.tensorBoardDirectory(), config.training().threads()));
     listeners.add(new RunReportWriter(run));
     listeners.addAll(extra);
-    return new TrainingLoop(config, model, catalog.trainerFor(model), dataset,
-        Datasets.test(config.data().dataset()), run, listeners);
-  }
-
-  private static String provenance(ExperimentConfig config, ImageDataset dataset) {
-    ObjectNode node = JsonMapper.builder().build().createObjectNode();
-    Package gen4j = Experiments.class.getPackage();
-    node.put("gen4j", Optional.ofNullable(gen4j.getImplementationVersion()).orElse("development build"));
-    node.put("tensorflow", TensorFlow.version());
-    node.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-    node.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-    node.put("processors", Runtime.getRuntime().availableProcessors());
-    ObjectNode threads = node.putObject("threads");
-    threads.put("intraOp", config.training().threads().intraOp());
-    threads.put("interOp", config.training().threads().interOp());
-    node.put("model", config.modelType());
-    node.put("seed", config.seed());
-    node.put("dataset", dataset.name());
-    node.put("images", dataset.count());
-    node.put("created", Instant.now().toString());
-    return node.toPrettyString() + System.lineSeparator();
+    return new TrainingLoop(config, model, catalog.trainerFor(model), training, data.test(), data.classCount(), run,
+        listeners);
   }
 
 }

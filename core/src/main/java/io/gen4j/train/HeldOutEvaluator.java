@@ -148,16 +148,16 @@ public final class HeldOutEvaluator {
   private void forEachBatch(ImageDataset dataset, BatchAction action) {
     int batchSize = evaluation.batchSize();
     int size = dataset.shape().size();
-    byte[] pixels = dataset.pixels();
+    byte[] pixels = new byte[size];
     int batches = (dataset.count() + batchSize - 1) / batchSize;
     for (int batch = 0; batch < batches; batch++) {
       int first = batch * batchSize;
       int valid = Math.min(batchSize, dataset.count() - first);
       float[] images = new float[batchSize * size];
       for (int image = 0; image < batchSize; image++) {
-        int offset = (first + Math.min(image, valid - 1)) * size;
+        dataset.readImage(first + Math.min(image, valid - 1), pixels, 0);
         for (int pixel = 0; pixel < size; pixel++) {
-          images[image * size + pixel] = range.fromByte(Byte.toUnsignedInt(pixels[offset + pixel]));
+          images[image * size + pixel] = range.fromByte(Byte.toUnsignedInt(pixels[pixel]));
         }
       }
       float[] observations = execute(evaluation.images(), images, List.of(evaluation.observations()), batch, OBSERVE_RUN)

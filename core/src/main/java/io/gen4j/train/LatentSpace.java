@@ -4,8 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
-import io.gen4j.config.ConfigLoader;
-import io.gen4j.data.Datasets;
+import io.gen4j.data.DatasetCatalog;
 import io.gen4j.data.ImageDataset;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.spi.Encoder;
@@ -35,12 +34,14 @@ public final class LatentSpace {
   public static final int MANIFOLD_LATENT_SIZE = 2;
 
   private final ModelCatalog catalog;
-  private final ConfigLoader configLoader;
+  private final Experiments experiments;
+  private final DatasetCatalog datasets;
 
   @Inject
-  public LatentSpace(ModelCatalog catalog, ConfigLoader configLoader) {
+  public LatentSpace(ModelCatalog catalog, Experiments experiments, DatasetCatalog datasets) {
     this.catalog = requireNonNull(catalog, "catalog is null");
-    this.configLoader = requireNonNull(configLoader, "configLoader is null");
+    this.experiments = requireNonNull(experiments, "experiments is null");
+    this.datasets = requireNonNull(datasets, "datasets is null");
   }
 
   /**
@@ -50,7 +51,7 @@ public final class LatentSpace {
    */
   public Reconstructions reconstruct(Path runDirectory, int count, long seed) {
     requireAtLeastOne("the number of images", count);
-    try (RestoredRun run = RestoredRun.open(catalog, configLoader, runDirectory, "reconstruct with")) {
+    try (RestoredRun run = RestoredRun.open(experiments, catalog, runDirectory, "reconstruct with")) {
       Encoder encoder = encoder(run);
       ImageBatch originals = testImages(run, count, seed);
       float[] codes = encode(run, encoder, originals);
@@ -70,7 +71,7 @@ public final class LatentSpace {
     if (steps < 2) {
       throw new IllegalArgumentException("an interpolation needs at least 2 steps, got " + steps);
     }
-    try (RestoredRun run = RestoredRun.open(catalog, configLoader, runDirectory, "interpolate with")) {
+    try (RestoredRun run = RestoredRun.open(experiments, catalog, runDirectory, "interpolate with")) {
       Encoder encoder = encoder(run);
       ImageBatch ends = testImages(run, 2 * pairs, seed);
       float[] codes = encode(run, encoder, ends);
@@ -111,7 +112,7 @@ public final class LatentSpace {
    */
   public ImageBatch manifold(Path runDirectory, int size) {
     requireAtLeastOne("the grid size", size);
-    try (RestoredRun run = RestoredRun.open(catalog, configLoader, runDirectory, "decode with")) {
+    try (RestoredRun run = RestoredRun.open(experiments, catalog, runDirectory, "decode with")) {
       int latentSize = run.model().latentSize();
       if (latentSize != MANIFOLD_LATENT_SIZE) {
         throw new IllegalArgumentException(
@@ -150,8 +151,8 @@ public final class LatentSpace {
         .orElseThrow(() -> new IllegalArgumentException("model " + run.config().modelType() + " has no encoder"));
   }
 
-  private static ImageBatch testImages(RestoredRun run, int count, long seed) {
-    ImageDataset test = Datasets.test(run.config().data().dataset());
+  private ImageBatch testImages(RestoredRun run, int count, long seed) {
+    ImageDataset test = datasets.open(run.config().data()).test();
     if (count > test.count()) {
       throw new IllegalArgumentException(
           "asked for " + count + " images, but " + test.name() + " has " + test.count());
@@ -159,10 +160,11 @@ public final class LatentSpace {
     int[] indices = new Random(seed).ints(0, test.count()).distinct().limit(count).toArray();
     ImageShape shape = test.shape();
     float[] pixels = new float[count * shape.size()];
-    byte[] bytes = test.pixels();
+    byte[] bytes = new byte[shape.size()];
     for (int image = 0; image < count; image++) {
+      test.readImage(indices[image], bytes, 0);
       for (int pixel = 0; pixel < shape.size(); pixel++) {
-        pixels[image * shape.size() + pixel] = Byte.toUnsignedInt(bytes[indices[image] * shape.size() + pixel]) / 255f;
+        pixels[image * shape.size() + pixel] = Byte.toUnsignedInt(bytes[pixel]) / 255f;
       }
     }
     return new ImageBatch(shape, count, pixels);

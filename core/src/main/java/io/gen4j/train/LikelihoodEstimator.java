@@ -4,8 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
-import io.gen4j.config.ConfigLoader;
-import io.gen4j.data.Datasets;
+import io.gen4j.data.DatasetCatalog;
 import io.gen4j.data.ImageDataset;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.spi.Evaluation;
@@ -23,12 +22,14 @@ public final class LikelihoodEstimator {
   public static final int DEFAULT_SAMPLES = 500;
 
   private final ModelCatalog catalog;
-  private final ConfigLoader configLoader;
+  private final Experiments experiments;
+  private final DatasetCatalog datasets;
 
   @Inject
-  public LikelihoodEstimator(ModelCatalog catalog, ConfigLoader configLoader) {
+  public LikelihoodEstimator(ModelCatalog catalog, Experiments experiments, DatasetCatalog datasets) {
     this.catalog = requireNonNull(catalog, "catalog is null");
-    this.configLoader = requireNonNull(configLoader, "configLoader is null");
+    this.experiments = requireNonNull(experiments, "experiments is null");
+    this.datasets = requireNonNull(datasets, "datasets is null");
   }
 
   /**
@@ -46,13 +47,13 @@ public final class LikelihoodEstimator {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be 0 (all images) or more, got " + limit);
     }
-    try (RestoredRun run = RestoredRun.open(catalog, configLoader, runDirectory, "estimate a likelihood with")) {
+    try (RestoredRun run = RestoredRun.open(experiments, catalog, runDirectory, "estimate a likelihood with")) {
       String type = run.config().modelType();
       Evaluation evaluation = run.assembly().modelGraph().evaluation()
           .filter(scores -> scores.logImportanceWeights().isPresent())
           .orElseThrow(() -> new IllegalArgumentException(
               "model " + type + " has no importance weights to estimate a likelihood with"));
-      ImageDataset test = Datasets.test(run.config().data().dataset());
+      ImageDataset test = datasets.open(run.config().data()).test();
       if (limit > 0 && limit < test.count()) {
         test = test.slice(limit);
       }

@@ -1,8 +1,6 @@
 package io.gen4j.train;
 
-import io.gen4j.config.ConfigLoader;
 import io.gen4j.config.ExperimentConfig;
-import io.gen4j.data.Datasets;
 import io.gen4j.graph.Sessions;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.spi.GenerativeModel;
@@ -41,14 +39,14 @@ final class RestoredRun implements AutoCloseable {
    * @param purpose what the weights are for, for the error when there is no checkpoint, e.g. "sample from"
    * @throws IllegalArgumentException if the run has no checkpoint
    */
-  static RestoredRun open(ModelCatalog catalog, ConfigLoader configLoader, Path runDirectory, String purpose) {
+  static RestoredRun open(Experiments experiments, ModelCatalog catalog, Path runDirectory, String purpose) {
     RunDirectory run = RunDirectory.open(runDirectory);
-    ExperimentConfig config = configLoader.load(run.configFile());
+    ExperimentConfig config = experiments.runConfig(runDirectory);
     Checkpoint checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
         .require(runDirectory, purpose);
     GenerativeModel model = catalog.createModel(config);
-    ImageShape shape = Datasets.shape(config.data().dataset());
-    ModelAssembly assembly = ModelAssembly.build(model, shape, Datasets.classCount(config.data().dataset()),
+    ImageShape shape = experiments.imageShape(runDirectory);
+    ModelAssembly assembly = ModelAssembly.build(model, shape, experiments.classCount(runDirectory),
         config.data().batchSize(), config.seed(), Map.of(), ImageInput.FED);
     try {
       Session session = Sessions.open(assembly.graph(), config.training().threads());

@@ -6,7 +6,6 @@ import io.gen4j.config.ExperimentConfig;
 import io.gen4j.config.NonFiniteLossPolicy;
 import io.gen4j.config.OptimizerConfig;
 import io.gen4j.data.BatchPrefetcher;
-import io.gen4j.data.Datasets;
 import io.gen4j.data.ImageDataset;
 import io.gen4j.graph.Sessions;
 import io.gen4j.spi.CheckpointSaved;
@@ -49,6 +48,7 @@ public final class TrainingLoop {
   private final TrainerProvider trainerProvider;
   private final ImageDataset dataset;
   private final ImageDataset test;
+  private final int classCount;
   private final RunDirectory run;
   private final List<TrainingListener> listeners;
   private final Checkpointer checkpointer;
@@ -59,6 +59,7 @@ public final class TrainingLoop {
       TrainerProvider trainerProvider,
       ImageDataset dataset,
       ImageDataset test,
+      int classCount,
       RunDirectory run,
       List<TrainingListener> listeners) {
     this.config = requireNonNull(config, "config is null");
@@ -66,6 +67,10 @@ public final class TrainingLoop {
     this.trainerProvider = requireNonNull(trainerProvider, "trainerProvider is null");
     this.dataset = requireNonNull(dataset, "dataset is null");
     this.test = requireNonNull(test, "test is null");
+    if (classCount < 0) {
+      throw new IllegalArgumentException("classCount must not be negative, got " + classCount);
+    }
+    this.classCount = classCount;
     this.run = requireNonNull(run, "run is null");
     this.listeners = List.copyOf(listeners);
     this.checkpointer = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints());
@@ -123,7 +128,7 @@ public final class TrainingLoop {
     int batchSize = config.data().batchSize();
     long seed = config.seed();
     try (ModelAssembly assembly = ModelAssembly.build(
-            model, dataset.shape(), Datasets.classCount(config.data().dataset()), batchSize, seed,
+            model, dataset.shape(), classCount, batchSize, seed,
             scaled(config.training().optimizers(), state.learningRateScale()), ImageInput.FED);
         Session session = Sessions.open(assembly.graph(), config.training().threads())) {
       Trainer trainer = trainerProvider.create(assembly.modelGraph(), model.trainerSettings());
@@ -256,9 +261,12 @@ public final class TrainingLoop {
     int count = Math.min(GRID_SIZE, dataset.count());
     int size = dataset.shape().size();
     float[] pixels = new float[count * size];
-    byte[] bytes = dataset.pixels();
-    for (int i = 0; i < pixels.length; i++) {
-      pixels[i] = (bytes[i] & 0xFF) / 255f;
+    byte[] bytes = new byte[size];
+    for (int image = 0; image < count; image++) {
+      dataset.readImage(image, bytes, 0);
+      for (int i = 0; i < size; i++) {
+        pixels[image * size + i] = (bytes[i] & 0xFF) / 255f;
+      }
     }
     return new ImageBatch(dataset.shape(), count, pixels);
   }

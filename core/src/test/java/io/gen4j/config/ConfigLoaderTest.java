@@ -44,7 +44,7 @@ class ConfigLoaderTest {
          "training": {"steps": 10, "optimizers": {"generator": {"learningRate": 0.01}}}}
         """);
     assertThat(config.model()).isEqualTo(new TinyGanProvider.Config(8, 4, -1));
-    assertThat(config.data()).isEqualTo(new DataConfig("mnist", 32, 0));
+    assertThat(config.data()).isEqualTo(DataConfig.DEFAULT.withBatchSize(32));
     assertThat(config.training().steps()).isEqualTo(10);
     assertThat(config.training().sampleInterval()).isEqualTo(TrainingConfig.DEFAULT.sampleInterval());
     assertThat(config.training().optimizers().get("generator"))
@@ -93,7 +93,8 @@ class ConfigLoaderTest {
     assertError("{\"model\": {\"type\": \"tiny-gan\"}, \"epochs\": 3}",
         "bad.json: $.epochs: unknown field 'epochs'; known fields: name, seed, model, data, training, output");
     assertError("{\"model\": {\"type\": \"tiny-gan\"}, \"data\": {\"batchsize\": 3}}",
-        "bad.json: $.data.batchsize: unknown field 'batchsize'; known fields: batchSize, dataset, limit");
+        "bad.json: $.data.batchsize: unknown field 'batchsize'; known fields of dataset type 'mnist': batchSize, limit,"
+            + " splitSeed, testFraction, type");
     assertError("{\"model\": {\"type\": \"tiny-gan\", \"hiden\": 3}}",
         "bad.json: $.model.hiden: unknown field 'hiden'; known fields: hidden, latentSize, nanAtStep");
     assertError("{\"model\": {\"type\": \"tiny-gan\"}, \"training\": {\"optimizers\": {\"generator\": {\"lr\": 1}}}}",

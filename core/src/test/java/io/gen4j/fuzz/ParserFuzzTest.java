@@ -7,6 +7,11 @@ import io.gen4j.config.ConfigException;
 import io.gen4j.config.ConfigLoader;
 import io.gen4j.data.DatasetException;
 import io.gen4j.data.IdxReader;
+import io.gen4j.data.TestFiles;
+import io.gen4j.data.download.DownloadFuzzing;
+import io.gen4j.data.folder.FolderFuzzing;
+import io.gen4j.data.idx.IdxStreams;
+import io.gen4j.data.npy.NpyArrays;
 import io.gen4j.eval.ClassifierTraining;
 import io.gen4j.eval.FeatureNetworkManifest;
 import io.gen4j.eval.FeatureTask;
@@ -58,10 +63,12 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Fuzzes every parser of files from outside with Jazzer: the config loader, IDX images and labels,
- * {@code .npy} images, a checkpoint's {@code state.json}, {@code manifest.json} and variable index,
- * the eval cache's and an export's manifests, {@code saved_model.pb} (parse and op check) and {@code
- * status.json}. The first byte of an input picks the parser; the seeds are real files of each kind,
+ * Fuzzes every parser of files from outside with Jazzer: the config loader, IDX images and labels
+ * (the bundled MNIST's reader and the streaming one of the {@code idx} dataset type and the named IDX
+ * datasets), {@code .npy} images (samples for eval) and arrays (the {@code npy} dataset type: images and
+ * labels), image files of the {@code folder} type (PNG, GIF, JPEG, BMP), CIFAR-10 binary archives, a
+ * checkpoint's {@code state.json}, {@code manifest.json} and variable index, the eval cache's and an
+ * export's manifests, {@code saved_model.pb} (parse and op check) and {@code status.json}. The first byte of an input picks the parser; the seeds are real files of each kind,
  * made here. A parser may fail only with its own exception, on one line; anything else (another
  * exception, an out-of-memory error, more than {@value #MAX_ALLOCATION_PER_INPUT} bytes allocated for
  * one input) fails the test, and so does a hang: 10 seconds on one input while fuzzing (libFuzzer's
@@ -80,7 +87,8 @@ class ParserFuzzTest {
 
   private static final String[] PARSERS = {
     "config", "idx-images", "idx-labels", "npy", "checkpoint-state", "checkpoint-manifest", "checkpoint-index",
-    "eval-cache-manifest", "export-manifest", "saved-model", "run-status"
+    "eval-cache-manifest", "export-manifest", "saved-model", "run-status", "idx-dataset-images",
+    "idx-dataset-labels", "npy-dataset", "folder-image", "cifar-archive"
   };
 
   private static final AtomicLongArray INPUTS = new AtomicLongArray(PARSERS.length);
@@ -107,7 +115,7 @@ class ParserFuzzTest {
       requireOneLine(e);
     } catch (IllegalArgumentException e) {
       // the exception the export, npy, eval-cache, SavedModel and status readers declare
-      assertThat(parser).isIn(3, 7, 8, 9, 10);
+      assertThat(parser).as("%s threw %s", PARSERS[parser], e).isIn(3, 7, 8, 9, 10);
       requireOneLine(e);
     }
     long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
@@ -128,7 +136,22 @@ class ParserFuzzTest {
       case 7 -> FeatureNetworkManifest.parse(content, "manifest.json");
       case 8 -> ExportManifest.parse(content, "gen4j-export.json");
       case 9 -> SavedModelCheck.check(content, "saved_model.pb", OpAllowList.GENERATOR);
-      default -> RunStatus.read(file("status.json", content));
+      case 10 -> RunStatus.read(file("status.json", content));
+      case 11 -> IdxStreams.readImages(new ByteArrayInputStream(content), "fuzz-images", content.length,
+          header -> (index, image) -> {});
+      case 12 -> IdxStreams.readLabels(new ByteArrayInputStream(content), "fuzz-labels", content.length);
+      case 13 -> {
+        Path npy = file("fuzz-array.npy", content);
+        try {
+          NpyArrays.readImages(npy, header -> (index, image) -> {});
+        } catch (DatasetException e) {
+          requireOneLine(e);
+        }
+        NpyArrays.readLabels(npy);
+      }
+      case 14 -> FolderFuzzing.decode(file("fuzz-image", content));
+      default -> DownloadFuzzing.readCifarArchive(file("fuzz-cifar.tar.gz", content), scratch.resolve("cifar-cache"),
+          "key" + INPUTS.get(parser));
     }
   }
 
@@ -175,6 +198,17 @@ class ParserFuzzTest {
     seeds.add(seed(10, """
         {"state":"running","step":40,"totalSteps":600,"pid":1,"host":"localhost","startMillis":-1}
         """.getBytes(StandardCharsets.UTF_8)));
+    seeds.add(seed(11, idx(0x803, new int[] {2, 2, 3}, new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11})));
+    seeds.add(seed(11, gzip(idx(0x804, new int[] {1, 2, 1, 3}, new byte[] {9, 8, 7, 6, 5, 4}))));
+    seeds.add(seed(12, idx(0x801, new int[] {3}, new byte[] {1, 9, 0})));
+    seeds.add(seed(12, gzip(idx(0x801, new int[] {2}, new byte[] {4, 5}))));
+    seeds.add(seed(13, TestFiles.npy("|u1", false, "(2, 2, 3)", new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11})));
+    seeds.add(seed(13, TestFiles.npy("<f4", false, "(1, 2, 1, 3)", TestFiles.float32(0, 0.2f, 0.4f, 0.6f, 0.8f, 1))));
+    seeds.add(seed(13, TestFiles.npy("<i8", false, "(3,)", TestFiles.int64(0, 1, 2))));
+    for (byte[] image : FolderFuzzing.seeds(Files.createDirectories(scratch.resolve("image-seeds")))) {
+      seeds.add(seed(14, image));
+    }
+    seeds.add(seed(15, DownloadFuzzing.cifarArchiveSeed()));
     return seeds.stream();
   }
 

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gen4j.Gen4j;
 import io.gen4j.config.ExperimentConfig;
+import io.gen4j.data.MnistConfig;
+import io.gen4j.data.MnistProvider;
+import io.gen4j.spi.DatasetContext;
+import io.gen4j.spi.DatasetProvider;
+import io.gen4j.spi.DatasetSplits;
 import io.gen4j.spi.ModelProvider;
 import io.gen4j.testing.TinyGanProvider;
 import java.net.URL;
@@ -39,6 +44,17 @@ class PluginDiscoveryTest {
   }
 
   @Test
+  void twoDatasetProvidersOfOneNameAreRefusedNamingBoth(@TempDir Path directory) throws Exception {
+    try (URLClassLoader loader = loaderListing(directory, DatasetProvider.class, DuplicateMnist.class)) {
+      assertThatThrownBy(() -> PluginDiscovery.datasets(loader))
+          .isInstanceOf(PluginException.class)
+          .hasMessageContaining("two DatasetProviders are named 'mnist': ")
+          .hasMessageContaining(MnistProvider.class.getName())
+          .hasMessageContaining(DuplicateMnist.class.getName() + " (" + directory.toUri());
+    }
+  }
+
+  @Test
   void providerOfAnotherSpiVersionIsRefusedWithASentence(@TempDir Path directory) throws Exception {
     try (URLClassLoader loader = loaderListing(directory, FutureProvider.class)) {
       assertThatThrownBy(() -> PluginDiscovery.models(loader))
@@ -49,9 +65,13 @@ class PluginDiscoveryTest {
   }
 
   private static URLClassLoader loaderListing(Path directory, Class<?> provider) throws Exception {
+    return loaderListing(directory, ModelProvider.class, provider);
+  }
+
+  private static URLClassLoader loaderListing(Path directory, Class<?> service, Class<?> provider) throws Exception {
     Path services = directory.resolve("META-INF/services");
     Files.createDirectories(services);
-    Files.writeString(services.resolve(ModelProvider.class.getName()), provider.getName() + "\n");
+    Files.writeString(services.resolve(service.getName()), provider.getName() + "\n");
     return new URLClassLoader(new URL[] {directory.toUri().toURL()}, PluginDiscoveryTest.class.getClassLoader());
   }
 
@@ -59,6 +79,36 @@ class PluginDiscoveryTest {
   public static final class DuplicateTinyGan extends DelegatingProvider {
     public DuplicateTinyGan() {
       super("tiny-gan", io.gen4j.spi.SpiVersion.CURRENT);
+    }
+  }
+
+  /** A dataset type claiming the bundled MNIST's name. */
+  public static final class DuplicateMnist implements DatasetProvider<MnistConfig> {
+    private final MnistProvider delegate = new MnistProvider();
+
+    @Override
+    public String name() {
+      return MnistProvider.NAME;
+    }
+
+    @Override
+    public String description() {
+      return "another MNIST";
+    }
+
+    @Override
+    public Class<MnistConfig> configClass() {
+      return MnistConfig.class;
+    }
+
+    @Override
+    public MnistConfig defaultConfig() {
+      return delegate.defaultConfig();
+    }
+
+    @Override
+    public DatasetSplits open(MnistConfig config, DatasetContext context) {
+      return delegate.open(config, context);
     }
   }
 

@@ -39,7 +39,9 @@ public final class InMemoryRuns {
     RunDirectory run = RunDirectory.create(Path.of(config.output().runsDirectory()), config.name(), LocalDateTime.now());
     try {
       Files.writeString(run.configFile(), gen4j.configLoader().toJson(config));
-      Files.writeString(run.provenanceFile(), "{\"dataset\": \"" + train.name() + "\", \"images\": " + train.count() + "}\n");
+      Files.writeString(run.provenanceFile(), "{\"dataset\": \"" + train.name() + "\", \"images\": " + train.count()
+          + ", \"imageShape\": {\"height\": " + train.shape().height() + ", \"width\": " + train.shape().width()
+          + ", \"channels\": " + train.shape().channels() + "}, \"classes\": " + train.classCount() + "}\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -49,7 +51,8 @@ public final class InMemoryRuns {
         new LossPlotWriter(run.metricsFile(), run.lossPlot()),
         new TensorBoardWriter(run.tensorBoardDirectory()),
         new RunReportWriter(run));
-    return new TrainingLoop(config, model, gen4j.catalog().trainerFor(model), train, test, run, listeners)
+    return new TrainingLoop(config, model, gen4j.catalog().trainerFor(model), train, test, train.classCount(), run,
+        listeners)
         .run(Optional.empty());
   }
 }

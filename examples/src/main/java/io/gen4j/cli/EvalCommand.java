@@ -1,6 +1,7 @@
 package io.gen4j.cli;
 
 import io.gen4j.Gen4j;
+import io.gen4j.data.DatasetCatalog;
 import io.gen4j.eval.ClassifierTraining;
 import io.gen4j.eval.DatasetSamples;
 import io.gen4j.eval.EvaluationDataset;
@@ -127,11 +128,11 @@ final class EvalCommand implements Callable<Integer> {
     } else if (source.samples != null) {
       Path target = out != null ? out : defaultOut(source.samples);
       EvaluationReport report = gen4j.get().evaluations().evaluateSamples(
-          source.samples, count != null ? count : 0, EvaluationDataset.named(datasetName), settings, space, target);
+          source.samples, count != null ? count : 0, evaluationDataset(datasetName), settings, space, target);
       output.print(EvaluationTable.format(report, source.samples.getFileName().toString()));
       output.printf("wrote %s%n", target);
     } else {
-      status = reference(output, EvaluationDataset.named(datasetName), settings, space);
+      status = reference(output, evaluationDataset(datasetName), settings, space);
     }
     output.flush();
     return status;
@@ -178,6 +179,12 @@ final class EvalCommand implements Callable<Integer> {
       throw new CommandLine.TypeConversionException(
           "expected unit, symmetric or byte, got '" + value + "'");
     }
+  }
+
+  /** Both splits of a dataset type named without fields (mnist, fashion-mnist, ...). */
+  private EvaluationDataset evaluationDataset(String type) {
+    DatasetCatalog datasets = gen4j.get().datasets();
+    return EvaluationDataset.of(datasets.open(datasets.defaults(type)));
   }
 
   private static Path defaultOut(Path samples) {

@@ -19,8 +19,9 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Generative image models (GAN, DCGAN, WGAN, VAE) on TensorFlow Java.",
     subcommands = {
-      ModelsCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class, ExportCommand.class,
-      BenchCommand.class, NllCommand.class, StatusCommand.class, SweepCommand.class,
+      ModelsCommand.class, DatasetsCommand.class, DataCommand.class, TrainCommand.class, SampleCommand.class,
+      EvalCommand.class, ExportCommand.class, BenchCommand.class, NllCommand.class, StatusCommand.class,
+      SweepCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Gen4jCommand implements Runnable {
@@ -76,6 +77,12 @@ public final class Gen4jCommand implements Runnable {
     public <K> K create(Class<K> type) throws Exception {
       if (type == ModelsCommand.class) {
         return type.cast(new ModelsCommand(this::gen4j));
+      }
+      if (type == DatasetsCommand.class) {
+        return type.cast(new DatasetsCommand(this::gen4j));
+      }
+      if (type == DataCommand.class) {
+        return type.cast(new DataCommand(this::gen4j));
       }
       if (type == TrainCommand.class) {
         return type.cast(new TrainCommand(this::gen4j));

@@ -1,0 +1,2 @@
+/** Checks and descriptions of the files users name in dataset configs. */
+package io.gen4j.data.files;

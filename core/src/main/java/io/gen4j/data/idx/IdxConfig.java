@@ -1,0 +1,38 @@
+package io.gen4j.data.idx;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.gen4j.spi.DatasetConfig;
+import io.gen4j.spi.InvalidConfigException;
+import java.util.List;
+
+/**
+ * {@code "data": {"type": "idx", "images": ..., "labels": ..., "testImages": ..., "testLabels": ...}}: a
+ * user's own IDX files, raw or gzip. Relative paths are resolved against the working directory.
+ *
+ * @param images the IDX image file (required)
+ * @param labels its IDX label file, or {@code null} for unlabelled images
+ * @param testImages an IDX image file of test images, or {@code null} to hold out {@code
+ *     data.testFraction} of {@code images}
+ * @param testLabels the test images' label file; required when there are both labels and test images
+ * @param classNames names of the labels 0, 1, ..., or empty
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record IdxConfig(String images, String labels, String testImages, String testLabels, List<String> classNames)
+    implements DatasetConfig {
+
+  /** The defaults: nothing named yet. */
+  public static final IdxConfig DEFAULT = new IdxConfig(null, null, null, null, List.of());
+
+  public IdxConfig {
+    classNames = classNames == null ? List.of() : List.copyOf(classNames);
+    if (testLabels != null && testImages == null) {
+      throw new InvalidConfigException("testLabels", "needs testImages");
+    }
+    if (labels != null && testImages != null && testLabels == null) {
+      throw new InvalidConfigException("testLabels", "required: the train images have labels, so the test images need them too");
+    }
+    if (labels == null && testLabels != null) {
+      throw new InvalidConfigException("labels", "required: the test images have labels, so the train images need them too");
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.gen4j.data.npy;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.gen4j.spi.DatasetConfig;
+import io.gen4j.spi.InvalidConfigException;
+import java.util.List;
+
+/**
+ * {@code "data": {"type": "npy", "images": ..., "labels": ..., "testImages": ..., "testLabels": ...}}: NumPy
+ * arrays. Relative paths are resolved against the working directory.
+ *
+ * @param images the image array, (N, H, W) or (N, H, W, C), uint8 or float in [0, 1] (required)
+ * @param labels a labels array (N,) of integers 0 to 255, or {@code null} for unlabelled images
+ * @param testImages an image array of test images, or {@code null} to hold out {@code data.testFraction}
+ * @param testLabels the test images' labels; required when there are both labels and test images
+ * @param classNames names of the labels 0, 1, ..., or empty
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record NpyConfig(String images, String labels, String testImages, String testLabels, List<String> classNames)
+    implements DatasetConfig {
+
+  /** The defaults: nothing named yet. */
+  public static final NpyConfig DEFAULT = new NpyConfig(null, null, null, null, List.of());
+
+  public NpyConfig {
+    classNames = classNames == null ? List.of() : List.copyOf(classNames);
+    if (testLabels != null && testImages == null) {
+      throw new InvalidConfigException("testLabels", "needs testImages");
+    }
+    if (labels != null && testImages != null && testLabels == null) {
+      throw new InvalidConfigException("testLabels", "required: the train images have labels, so the test images need them too");
+    }
+    if (labels == null && testLabels != null) {
+      throw new InvalidConfigException("labels", "required: the test images have labels, so the train images need them too");
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.gen4j.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gen4j.config.ExperimentConfig;
+import io.gen4j.data.ImageDataset;
+import io.gen4j.data.LoadedDataset;
+import io.gen4j.spi.ImageShape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.tensorflow.TensorFlow;
+
+/**
+ * A run's {@code provenance.json}: what produced it (gen4j, TensorFlow, Java, OS, thread pools, model,
+ * seed) and what it was trained on (the dataset's type, name, content checksum, image shape, split sizes
+ * and classes).
+ */
+final class RunProvenance {
+
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  private RunProvenance() {}
+
+  /** The provenance of a run of {@code config} on {@code training}, the train images of {@code data}. */
+  static String json(ExperimentConfig config, LoadedDataset data, ImageDataset training) {
+    ObjectNode node = JSON.createObjectNode();
+    Package gen4j = RunProvenance.class.getPackage();
+    node.put("gen4j", Optional.ofNullable(gen4j.getImplementationVersion()).orElse("development build"));
+    node.put("tensorflow", TensorFlow.version());
+    node.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+    node.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    node.put("processors", Runtime.getRuntime().availableProcessors());
+    ObjectNode threads = node.putObject("threads");
+    threads.put("intraOp", config.training().threads().intraOp());
+    threads.put("interOp", config.training().threads().interOp());
+    node.put("model", config.modelType());
+    node.put("seed", config.seed());
+    node.put("dataset", training.name());
+    node.put("images", training.count());
+    node.put("datasetType", data.type());
+    node.put("datasetChecksum", data.checksum());
+    ObjectNode shape = node.putObject("imageShape");
+    shape.put("height", training.shape().height());
+    shape.put("width", training.shape().width());
+    shape.put("channels", training.shape().channels());
+    node.put("testSplit", data.test().name());
+    node.put("testImages", data.test().count());
+    node.put("testHeldOut", data.heldOut());
+    node.put("classes", data.classCount());
+    if (!data.train().classNames().isEmpty()) {
+      data.train().classNames().forEach(node.putArray("classNames")::add);
+    }
+    node.put("created", Instant.now().toString());
+    return node.toPrettyString() + System.lineSeparator();
+  }
+
+  /** The number of classes a provenance file records, if it is readable and records it. */
+  static Optional<Integer> classCount(Path file) {
+    try {
+      JsonNode classes = JSON.readTree(Files.readString(file)).path("classes");
+      return classes.canConvertToInt() && classes.asInt() >= 0 ? Optional.of(classes.asInt()) : Optional.empty();
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The image shape a provenance file records, if it is readable and records one. */
+  static Optional<ImageShape> imageShape(Path file) {
+    try {
+      JsonNode shape = JSON.readTree(Files.readString(file)).path("imageShape");
+      if (!shape.path("height").canConvertToInt() || !shape.path("width").canConvertToInt()
+          || !shape.path("channels").canConvertToInt()) {
+        return Optional.empty();
+      }
+      return Optional.of(new ImageShape(
+          shape.path("height").asInt(), shape.path("width").asInt(), shape.path("channels").asInt()));
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}
