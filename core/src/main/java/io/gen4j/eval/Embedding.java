@@ -5,18 +5,18 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * What the feature network makes of a set of images: the 128-d penultimate-layer features and the
- * class probabilities, one row per image.
+ * What a {@link FeatureSpace} makes of a set of images: the feature vectors and, when it classifies the
+ * dataset's classes, the class probabilities, one row per image.
  *
- * @param features the penultimate layer's activations
- * @param probabilities the softmax over classes, {@code count x classes}
+ * @param features the feature vectors, such as a network's penultimate layer's activations
+ * @param probabilities the softmax over the dataset's classes, {@code count x classes}; {@code null} when
+ *     the feature space gives none
  */
 public record Embedding(Features features, double[][] probabilities) {
 
   public Embedding {
     requireNonNull(features, "features is null");
-    requireNonNull(probabilities, "probabilities is null");
-    if (probabilities.length != features.count()) {
+    if (probabilities != null && probabilities.length != features.count()) {
       throw new IllegalArgumentException(
           features.count() + " feature vectors but " + probabilities.length + " rows of probabilities");
     }
@@ -27,8 +27,20 @@ public record Embedding(Features features, double[][] probabilities) {
     return features.count();
   }
 
-  /** The most probable class of each image. */
+  /** Whether it has class probabilities. */
+  public boolean classified() {
+    return probabilities != null;
+  }
+
+  /**
+   * The most probable class of each image.
+   *
+   * @throws IllegalStateException if it has no class probabilities
+   */
   public int[] predictedClasses() {
+    if (probabilities == null) {
+      throw new IllegalStateException("these features come without class probabilities");
+    }
     return ClassCoverage.predictedClasses(probabilities);
   }
 
@@ -39,8 +51,9 @@ public record Embedding(Features features, double[][] probabilities) {
     }
     int dimension = parts.get(0).features().dimension();
     int count = parts.stream().mapToInt(Embedding::count).sum();
+    boolean classified = parts.stream().allMatch(Embedding::classified);
     double[] values = new double[count * dimension];
-    double[][] probabilities = new double[count][];
+    double[][] probabilities = classified ? new double[count][] : null;
     int offset = 0;
     for (Embedding part : parts) {
       if (part.features().dimension() != dimension) {
@@ -49,7 +62,9 @@ public record Embedding(Features features, double[][] probabilities) {
       }
       for (int i = 0; i < part.count(); i++) {
         System.arraycopy(part.features().row(i), 0, values, (offset + i) * dimension, dimension);
-        probabilities[offset + i] = part.probabilities()[i];
+        if (classified) {
+          probabilities[offset + i] = part.probabilities()[i];
+        }
       }
       offset += part.count();
     }

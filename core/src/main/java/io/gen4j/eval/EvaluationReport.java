@@ -2,6 +2,8 @@ package io.gen4j.eval;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,7 +23,7 @@ import java.util.TreeMap;
  *
  * @param dataset the dataset's name, such as {@code mnist}
  * @param testImages the size of the test split the rows are measured against
- * @param featureNetwork the feature network
+ * @param featureNetwork the feature space the rows were measured in
  * @param settings N, seed, KID subsets and k
  * @param model the model's (or the samples file's) row
  * @param reference the train split's row
@@ -54,21 +57,55 @@ public record EvaluationReport(
   }
 
   /**
-   * The feature network a report was measured with.
+   * The feature space a report was measured with.
    *
-   * @param dataset its train split
-   * @param datasetChecksum SHA-256 of its train and test splits
-   * @param architectureVersion {@link FeatureNetwork#ARCHITECTURE_VERSION}
-   * @param testAccuracy its accuracy on the test split
-   * @param cacheEntry where it is cached
+   * @param kind gen4j's classifier of the dataset's classes, its rotation-prediction network (a dataset
+   *     without labels), or a SavedModel the user named
+   * @param description one line saying what the features are, as the table prints it
+   * @param dataset the train split gen4j's network was trained on; {@code null} for a SavedModel
+   * @param datasetChecksum SHA-256 of the train and test splits it was trained and measured on; for a
+   *     SavedModel, the SHA-256 of its {@code saved_model.pb}
+   * @param architectureVersion {@link FeatureNetwork#ARCHITECTURE_VERSION}; {@code null} for a SavedModel
+   * @param testAccuracy the share of the test split it classifies right (classes or rotations); {@code
+   *     null} for a SavedModel
+   * @param cacheEntry where it is cached, or the SavedModel's directory
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record FeatureNetworkSummary(
-      String dataset, String datasetChecksum, int architectureVersion, double testAccuracy, String cacheEntry) {
+      Kind kind,
+      String description,
+      String dataset,
+      String datasetChecksum,
+      Integer architectureVersion,
+      Double testAccuracy,
+      String cacheEntry) {
+
+    /** Where the features come from. */
+    public enum Kind {
+      /** gen4j's network trained to classify the dataset's labels. */
+      @JsonProperty("classifier")
+      CLASSIFIER,
+      /** gen4j's network trained to tell the rotation of the dataset's images, for a dataset without labels. */
+      @JsonProperty("rotation")
+      ROTATION,
+      /** An image-to-features SavedModel the user supplied ({@code gen4j eval --features DIR}). */
+      @JsonProperty("saved-model")
+      SAVED_MODEL
+    }
 
     /** The summary of a cached network. */
     public static FeatureNetworkSummary of(CachedFeatureNetwork network) {
       FeatureNetworkManifest manifest = network.manifest();
-      return new FeatureNetworkSummary(manifest.dataset(), manifest.datasetChecksum(),
+      Kind kind = manifest.task() == FeatureTask.CLASSES ? Kind.CLASSIFIER : Kind.ROTATION;
+      String what = manifest.task() == FeatureTask.CLASSES
+          ? String.format(Locale.ROOT, "%d-d penultimate layer of a classifier trained on %s (%d classes), test"
+              + " accuracy %.2f%%", FeatureNetwork.FEATURES, manifest.dataset(), manifest.classes(),
+              100 * manifest.testAccuracy())
+          : String.format(Locale.ROOT, "%d-d penultimate layer of a network trained to tell the rotation (%s) of %s"
+              + " images, which have no labels; rotation accuracy %.2f%% on the test split", FeatureNetwork.FEATURES,
+              manifest.classes() == 4 ? "0, 90, 180 or 270 degrees" : "0 or 180 degrees", manifest.dataset(),
+              100 * manifest.testAccuracy());
+      return new FeatureNetworkSummary(kind, what, manifest.dataset(), manifest.datasetChecksum(),
           manifest.architectureVersion(), manifest.testAccuracy(), network.entry().toString());
     }
   }

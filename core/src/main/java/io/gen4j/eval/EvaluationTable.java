@@ -12,18 +12,32 @@ public final class EvaluationTable {
   /** The label of the reference row. */
   public static final String REFERENCE_LABEL = "reference (train vs test)";
 
+  /** What the table says of gen4j's own feature networks. */
+  public static final String BUILT_IN_NOTE = "note: measured in gen4j's feature space for this dataset and image size:"
+      + " compare with other gen4j evaluations of the same dataset, not with published (Inception) FIDs;"
+      + " --features SAVED_MODEL_DIR measures in a network of your choice";
+
+  /** What the table says of a SavedModel's features. */
+  public static final String SAVED_MODEL_NOTE = "note: comparable with published FIDs only if this is the network"
+      + " and the preprocessing (input size, resizing, value range) they used";
+
+  /** What the table says when the features come without the dataset's classes. */
+  public static final String NO_CLASSES_NOTE =
+      "note: these features come without the dataset's classes, so IS and class coverage are not measured";
+
+  /** What a cell shows for a metric that was not measured. */
+  private static final String NOT_MEASURED = "-";
+
   private static final String ROW = "%-28s %9s %21s %7s %9s %9s %7s%n";
 
   private EvaluationTable() {}
 
-  /** The whole report: feature network, settings, the two rows, class histograms and run metrics. */
+  /** The whole report: features, settings, the two rows, class histograms and run metrics. */
   public static String format(EvaluationReport report, String modelLabel) {
     requireNonNull(report, "report is null");
     requireNonNull(modelLabel, "modelLabel is null");
     StringBuilder text = new StringBuilder();
-    EvaluationReport.FeatureNetworkSummary network = report.featureNetwork();
-    text.append(String.format(Locale.ROOT, "feature network: %s, test accuracy %.2f%% (%s)%n",
-        network.dataset(), 100 * network.testAccuracy(), network.cacheEntry()));
+    text.append(features(report.featureNetwork()));
     EvaluationSettings settings = report.settings();
     text.append(String.format(Locale.ROOT,
         "%d samples against %s's test split (%d images); seed %d, KID over %d subsets of %d, precision/recall k = %d%n%n",
@@ -31,13 +45,34 @@ public final class EvaluationTable {
         Math.min(settings.kidSubsetSize(), Math.min(report.model().count(), report.testImages())),
         settings.neighbours()));
     text.append(rows(List.of(modelLabel, REFERENCE_LABEL), List.of(report.model(), report.reference())));
-    text.append(System.lineSeparator());
-    text.append(histograms(List.of(modelLabel, REFERENCE_LABEL), List.of(report.model(), report.reference())));
+    if (report.model().hasClassMetrics() && report.reference().hasClassMetrics()) {
+      text.append(System.lineSeparator());
+      text.append(histograms(List.of(modelLabel, REFERENCE_LABEL), List.of(report.model(), report.reference())));
+    }
     for (Map.Entry<String, RunMetrics.LoggedValue> metric : report.runMetrics().entrySet()) {
       RunMetrics.LoggedValue value = metric.getValue();
       text.append(String.format(Locale.ROOT, "%s: %.4f (logged by the run at step %d, %d images%s)%n",
           metric.getKey(), value.value(), value.step(), value.images(),
           value.protocol().isEmpty() ? "" : ", " + value.protocol()));
+    }
+    return text.toString();
+  }
+
+  /**
+   * What the features are, where they live, and what the figures can be compared with: two lines, three
+   * when IS and class coverage are left out.
+   */
+  public static String features(EvaluationReport.FeatureNetworkSummary features) {
+    requireNonNull(features, "features is null");
+    StringBuilder text = new StringBuilder();
+    text.append(String.format(Locale.ROOT, "features: %s (%s)%n", features.description(), features.cacheEntry()));
+    if (features.kind() == EvaluationReport.FeatureNetworkSummary.Kind.SAVED_MODEL) {
+      text.append(SAVED_MODEL_NOTE).append(System.lineSeparator());
+    } else {
+      text.append(BUILT_IN_NOTE).append(System.lineSeparator());
+    }
+    if (features.kind() != EvaluationReport.FeatureNetworkSummary.Kind.CLASSIFIER) {
+      text.append(NO_CLASSES_NOTE).append(System.lineSeparator());
     }
     return text.toString();
   }
@@ -51,8 +86,8 @@ public final class EvaluationTable {
       text.append(String.format(Locale.ROOT, ROW, labels.get(i),
           String.format(Locale.ROOT, "%.3f", row.fid()),
           String.format(Locale.ROOT, "%.3f ± %.3f", 1000 * row.kidMean(), 1000 * row.kidStandardDeviation()),
-          String.format(Locale.ROOT, "%.3f", row.inceptionScore()),
-          String.format(Locale.ROOT, "%.4f", row.classKlToUniform()),
+          row.inceptionScore() == null ? NOT_MEASURED : String.format(Locale.ROOT, "%.3f", row.inceptionScore()),
+          row.classKlToUniform() == null ? NOT_MEASURED : String.format(Locale.ROOT, "%.4f", row.classKlToUniform()),
           String.format(Locale.ROOT, "%.3f", row.precision()),
           String.format(Locale.ROOT, "%.3f", row.recall())));
     }

@@ -37,18 +37,18 @@ public final class Evaluations {
    * run's dataset, writes the report to {@code eval.json} in the run directory, and rewrites the run
    * report ({@code index.html}) to show it.
    */
-  public EvaluationReport evaluateRun(Path runDirectory, EvaluationSettings settings, FeatureNetworkCache cache) {
+  public EvaluationReport evaluateRun(Path runDirectory, EvaluationSettings settings, FeatureSpaceProvider features) {
     RunDirectory run = RunDirectory.open(runDirectory);
     EvaluationDataset dataset = EvaluationDataset.of(experiments.runDataset(run.path()));
-    return evaluateRun(run.path(), dataset, settings, cache);
+    return evaluateRun(run.path(), dataset, settings, features);
   }
 
-  /** {@link #evaluateRun(Path, EvaluationSettings, FeatureNetworkCache)} against the given splits. */
+  /** {@link #evaluateRun(Path, EvaluationSettings, FeatureSpaceProvider)} against the given splits. */
   public EvaluationReport evaluateRun(
-      Path runDirectory, EvaluationDataset dataset, EvaluationSettings settings, FeatureNetworkCache cache) {
+      Path runDirectory, EvaluationDataset dataset, EvaluationSettings settings, FeatureSpaceProvider features) {
     RunDirectory run = RunDirectory.open(runDirectory);
     SampleSource samples = new RunSamples(experiments, run.path(), settings.samples(), settings.seed());
-    EvaluationReport report = evaluate(samples, dataset, settings, cache, RunMetrics.latest(run.metricsFile()));
+    EvaluationReport report = evaluate(samples, dataset, settings, features, RunMetrics.latest(run.metricsFile()));
     report.write(run.path().resolve(EvaluationReport.FILE_NAME));
     RunReport.rewrite(run.path());
     return report;
@@ -62,7 +62,7 @@ public final class Evaluations {
    */
   public EvaluationReport evaluateSamples(
       Path samplesFile, int limit, EvaluationDataset dataset, EvaluationSettings settings,
-      FeatureNetworkCache cache, Path out) {
+      FeatureSpaceProvider features, Path out) {
     requireNonNull(out, "out is null");
     ImageBatch images = NpyImages.read(samplesFile);
     if (limit < 0) {
@@ -80,32 +80,32 @@ public final class Evaluations {
           + " has " + dataset.test().shape());
     }
     EvaluationReport report = evaluate(new ImageSamples(samplesFile.toString(), images), dataset,
-        settings.withSamples(images.count()), cache, Map.of());
+        settings.withSamples(images.count()), features, Map.of());
     report.write(out);
     return report;
   }
 
   /**
    * Scores a source and the reference row ({@code source.count()} random train images) against the
-   * test split. Writes nothing.
+   * test split, in the feature space {@code features} opens for the dataset. Writes nothing.
    *
    * @param runMetrics held-out metrics to carry into the report
    */
   public static EvaluationReport evaluate(
-      SampleSource source, EvaluationDataset dataset, EvaluationSettings settings, FeatureNetworkCache cache,
+      SampleSource source, EvaluationDataset dataset, EvaluationSettings settings, FeatureSpaceProvider features,
       Map<String, RunMetrics.LoggedValue> runMetrics) {
     requireNonNull(source, "source is null");
     requireNonNull(dataset, "dataset is null");
     requireNonNull(settings, "settings is null");
-    requireNonNull(cache, "cache is null");
-    try (CachedFeatureNetwork network = cache.obtain(dataset.train(), dataset.test())) {
-      Evaluator evaluator = new Evaluator(network.network(), dataset.test(), settings);
+    requireNonNull(features, "features is null");
+    try (FeatureSpace space = features.open(dataset)) {
+      Evaluator evaluator = new Evaluator(space, dataset.test(), settings);
       LOG.info("scoring {} images of {}", source.count(), source.name());
       SampleMetrics model = evaluator.score(source);
       LOG.info("scoring the reference row: {} images of {}", source.count(), dataset.train().name());
       SampleMetrics reference = evaluator.score(DatasetSamples.random(dataset.train(), source.count(), settings.seed()));
       return new EvaluationReport(dataset.name(), dataset.test().count(),
-          EvaluationReport.FeatureNetworkSummary.of(network), settings, model, reference, runMetrics,
+          space.summary(), settings, model, reference, runMetrics,
           Instant.now().toString());
     }
   }

@@ -3,14 +3,16 @@ package io.gen4j.eval;
 import static java.util.Objects.requireNonNull;
 
 import io.gen4j.data.ImageDataset;
+import io.gen4j.spi.ImageShape;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scores sets of images against a dataset's test split with a feature network: every metric of one
- * row of the evaluation table. The test split is embedded once, when the evaluator is created.
+ * Scores sets of images against a dataset's test split in a feature space: every metric of one row of
+ * the evaluation table (IS and class coverage only where the space classifies the dataset's classes).
+ * The test split is embedded once, when the evaluator is created.
  */
 public final class Evaluator {
 
@@ -19,33 +21,39 @@ public final class Evaluator {
 
   private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
 
-  private final FeatureNetwork network;
+  private final FeatureSpace space;
   private final EvaluationSettings settings;
   private final Embedding test;
+  private final ImageShape testShape;
   private double[] testRadii;
 
   /**
-   * @param network the dataset's feature network (not closed by the evaluator)
+   * @param space the feature space (not closed by the evaluator)
    * @param test the test split
    */
-  public Evaluator(FeatureNetwork network, ImageDataset test, EvaluationSettings settings) {
-    this.network = requireNonNull(network, "network is null");
+  public Evaluator(FeatureSpace space, ImageDataset test, EvaluationSettings settings) {
+    this.space = requireNonNull(space, "space is null");
     this.settings = requireNonNull(settings, "settings is null");
     requireNonNull(test, "test is null");
-    this.test = network.embed(DatasetImages.all(test));
+    if (!space.accepts(test.shape())) {
+      throw new IllegalArgumentException(test.name() + ": images are " + test.shape() + " but the feature space ("
+          + space.summary().description() + ") does not take them");
+    }
+    this.test = space.embed(DatasetImages.all(test));
+    this.testShape = test.shape();
   }
 
   /** The metrics of the images a source hands over. */
   public SampleMetrics score(SampleSource source) {
     requireNonNull(source, "source is null");
-    if (!source.shape().equals(network.shape())) {
+    if (!source.shape().equals(testShape)) {
       throw new IllegalArgumentException(source.name() + ": images are " + source.shape()
-          + " but the dataset's feature network takes " + network.shape());
+          + " but the test split has " + testShape);
     }
     long start = System.nanoTime();
     List<Embedding> parts = new ArrayList<>();
     source.forEachBatch(BATCH, batch -> {
-      parts.add(network.embed(batch));
+      parts.add(space.embed(batch));
       LOG.info("embedded {}/{} images of {}", parts.stream().mapToInt(Embedding::count).sum(), source.count(),
           source.name());
     });
@@ -53,13 +61,19 @@ public final class Evaluator {
     double fid = FrechetDistance.between(test.features(), samples.features());
     KernelInceptionDistance kid = KernelInceptionDistance.between(test.features(), samples.features(),
         settings.kidSubsets(), settings.kidSubsetSize(), settings.seed());
-    double inceptionScore = InceptionScore.of(samples.probabilities());
-    ClassCoverage coverage = ClassCoverage.of(samples.predictedClasses(), network.classes());
+    Double inceptionScore = null;
+    Double classKl = null;
+    long[] histogram = null;
+    if (space.datasetClasses() > 0) {
+      inceptionScore = InceptionScore.of(samples.probabilities());
+      ClassCoverage coverage = ClassCoverage.of(samples.predictedClasses(), space.datasetClasses());
+      classKl = coverage.klToUniform();
+      histogram = coverage.counts();
+    }
     PrecisionRecall precisionRecall = precisionRecall(samples.features());
     double seconds = (System.nanoTime() - start) / 1e9;
     return new SampleMetrics(source.name(), samples.count(), fid, kid.mean(), kid.standardDeviation(),
-        inceptionScore, coverage.klToUniform(), coverage.counts(), precisionRecall.precision(),
-        precisionRecall.recall(), seconds);
+        inceptionScore, classKl, histogram, precisionRecall.precision(), precisionRecall.recall(), seconds);
   }
 
   /** Precision and recall against the test split, whose k-NN radii are computed for the first row only. */

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.Graph;
@@ -32,10 +33,11 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The classifier whose penultimate layer is the feature space of every metric: two convolution blocks
+ * The network whose penultimate layer is gen4j's feature space for a dataset: two convolution blocks
  * (3x3 convolution with 32, then 64 filters, ReLU, 2x2 max pooling), a dense layer of {@value
- * #FEATURES} units with ReLU (the features), and a softmax over the dataset's classes. Inputs are
- * images with values in [0, 1].
+ * #FEATURES} units with ReLU (the features), and a softmax over what it was trained to predict ({@link
+ * FeatureTask}): the dataset's classes, or, for a dataset without labels, the rotation of the image.
+ * Inputs are images with values in [0, 1].
  *
  * <p>Owns a TensorFlow graph and session; close it.
  */
@@ -120,12 +122,28 @@ public final class FeatureNetwork implements AutoCloseable {
     if (!dataset.labelled()) {
       throw new IllegalArgumentException(dataset.name() + ": the feature network needs labelled images");
     }
+    return trained(dataset, classes, training, FeatureTask.CLASSES);
+  }
+
+  /**
+   * Trains a new network to tell the rotation of a dataset's images, labels or not (its first {@link
+   * ClassifierTraining#limit()} images when that is set): every image of a batch is turned by a rotation
+   * drawn from the seed and the step, and that rotation is its target. Logs progress.
+   */
+  public static FeatureNetwork trainRotation(ImageDataset dataset, ClassifierTraining training) {
+    requireNonNull(dataset, "dataset is null");
+    requireNonNull(training, "training is null");
+    return trained(dataset, Rotations.classes(dataset.shape()), training, FeatureTask.ROTATION);
+  }
+
+  private static FeatureNetwork trained(
+      ImageDataset dataset, int classes, ClassifierTraining training, FeatureTask task) {
     ImageDataset images = training.limit() > 0 && training.limit() < dataset.count()
         ? dataset.slice(training.limit())
         : dataset;
     FeatureNetwork network = new FeatureNetwork(images.shape(), classes, training.seed(), training);
     try {
-      network.fit(images, training);
+      network.fit(images, training, task);
       return network;
     } catch (RuntimeException e) {
       network.close();
@@ -177,6 +195,24 @@ public final class FeatureNetwork implements AutoCloseable {
     return Embedding.concatenate(parts);
   }
 
+  /**
+   * The share of a dataset's images, each in every rotation, whose most probable rotation is the one it
+   * was turned by: the test accuracy of a {@link FeatureTask#ROTATION} network.
+   */
+  public double rotationAccuracy(ImageDataset dataset) {
+    requireNonNull(dataset, "dataset is null");
+    ImageBatch images = DatasetImages.all(dataset);
+    int correct = 0;
+    for (int rotation = 0; rotation < classes; rotation++) {
+      for (int predicted : embed(Rotations.rotateAll(images, rotation)).predictedClasses()) {
+        if (predicted == rotation) {
+          correct++;
+        }
+      }
+    }
+    return (double) correct / ((long) dataset.count() * classes);
+  }
+
   /** The share of a labelled dataset's images whose most probable class is their label. */
   public double accuracy(ImageDataset dataset) {
     requireNonNull(dataset, "dataset is null");
@@ -199,11 +235,13 @@ public final class FeatureNetwork implements AutoCloseable {
     }
   }
 
-  private void fit(ImageDataset dataset, ClassifierTraining training) {
-    for (int i = 0; i < dataset.count(); i++) {
-      if (dataset.label(i) >= classes) {
-        throw new IllegalArgumentException(
-            dataset.name() + ": image " + i + " has label " + dataset.label(i) + ", expected below " + classes);
+  private void fit(ImageDataset dataset, ClassifierTraining training, FeatureTask task) {
+    if (task == FeatureTask.CLASSES) {
+      for (int i = 0; i < dataset.count(); i++) {
+        if (dataset.label(i) >= classes) {
+          throw new IllegalArgumentException(
+              dataset.name() + ": image " + i + " has label " + dataset.label(i) + ", expected below " + classes);
+        }
       }
     }
     session.initialize();
@@ -211,18 +249,30 @@ public final class FeatureNetwork implements AutoCloseable {
     long stepsPerEpoch = new BatchOrder(dataset.count(), batchSize, training.seed()).batchesPerEpoch();
     long trainingSteps = stepsPerEpoch * training.epochs();
     long steps = trainingSteps + stepsPerEpoch * training.fineTuningEpochs();
-    LOG.info("training the feature network on {} ({} images, {} + {} epochs, {} steps)", dataset.name(),
-        dataset.count(), training.epochs(), training.fineTuningEpochs(), steps);
+    LOG.info("training the feature network on {} ({} images, {}, {} + {} epochs, {} steps)", dataset.name(),
+        dataset.count(), task == FeatureTask.CLASSES ? classes + " classes" : classes + " rotations",
+        training.epochs(), training.fineTuningEpochs(), steps);
     long start = System.nanoTime();
     double lossSum = 0;
     int lossCount = 0;
     try (BatchPrefetcher batches = new BatchPrefetcher(dataset, batchSize, training.seed(), PixelRange.UNIT, 0)) {
       for (long step = 1; step <= steps; step++) {
         Batch batch = batches.next();
+        float[] pixels = batch.pixels();
+        int[] targets = batch.labels();
+        if (task == FeatureTask.ROTATION) {
+          SplittableRandom rotations = new SplittableRandom(training.seed() ^ (step * 0x9E3779B97F4A7C15L));
+          targets = new int[batchSize];
+          pixels = new float[batch.pixels().length];
+          for (int image = 0; image < batchSize; image++) {
+            targets[image] = rotations.nextInt(classes);
+            Rotations.rotate(batch.pixels(), image, shape, targets[image], pixels, image);
+          }
+        }
         try (TFloat32 input = TFloat32.tensorOf(
                 Shape.of(batchSize, shape.height(), shape.width(), shape.channels()),
-                DataBuffers.of(batch.pixels(), true, false));
-            TInt32 target = TInt32.tensorOf(Shape.of(batchSize), DataBuffers.of(batch.labels(), true, false));
+                DataBuffers.of(pixels, true, false));
+            TInt32 target = TInt32.tensorOf(Shape.of(batchSize), DataBuffers.of(targets, true, false));
             Result result = session.runner().feed(images, input).feed(labels, target)
                 .addTarget(step <= trainingSteps ? update : fineTuningUpdate).fetch(loss).run()) {
           lossSum += ((TFloat32) result.get(0)).getFloat();

@@ -31,14 +31,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feature networks trained once per dataset and kept under the user's cache directory, in {@code
- * feature-networks/<train split>-<checksum prefix>/} (with a suffix for training settings other than
- * {@link ClassifierTraining#DEFAULT}): TensorFlow's variable files and a {@link
- * FeatureNetworkManifest}. An entry is reused only if its manifest matches the datasets' checksum, the
+ * feature-networks/<train split>-<checksum prefix>/} (a classifier, for a labelled dataset) or {@code
+ * feature-networks/<train split>-rotation-<checksum prefix>/} (a {@link FeatureTask#ROTATION rotation}
+ * network, for a dataset without labels), with a suffix for training settings other than {@link
+ * ClassifierTraining#DEFAULT}: TensorFlow's variable files and a {@link FeatureNetworkManifest}. The
+ * checksum covers the images' shape, so every image size gets its own. An entry is reused only if its
+ * manifest matches the datasets' checksum, the architecture version, the task and the training settings,
+ * and every file matches its SHA-256; anything else
  * architecture version and the training settings, and every file matches its SHA-256; anything else
  * (a missing, unreadable, corrupt or stale entry) is logged, deleted and rebuilt. Entries are written
  * to a temporary directory and renamed into place, so a killed process never leaves a half entry.
  */
-public final class FeatureNetworkCache {
+public final class FeatureNetworkCache implements FeatureSpaceProvider {
 
   /** System property naming the cache directory; wins over everything else. */
   public static final String DIRECTORY_PROPERTY = "gen4j.cache";
@@ -84,12 +88,18 @@ public final class FeatureNetworkCache {
     return directory;
   }
 
+  @Override
+  public FeatureSpace open(EvaluationDataset dataset) {
+    return obtain(dataset.train(), dataset.test());
+  }
+
   /**
    * The feature network for a dataset: loaded from the cache when a valid entry exists, otherwise
-   * trained on {@code train}, measured on {@code test} and cached.
+   * trained on {@code train}, measured on {@code test} and cached. A classifier of the labels when both
+   * splits are labelled, a rotation network otherwise.
    *
-   * @param train the labelled train split
-   * @param test the labelled test split, of the same image shape
+   * @param train the train split
+   * @param test the test split, of the same image shape
    */
   public CachedFeatureNetwork obtain(ImageDataset train, ImageDataset test) {
     requireNonNull(train, "train is null");
@@ -98,13 +108,10 @@ public final class FeatureNetworkCache {
       throw new IllegalArgumentException(
           "train and test splits differ in image shape: " + train.shape() + " and " + test.shape());
     }
-    if (!train.labelled() || !test.labelled()) {
-      throw new IllegalArgumentException(
-          (train.labelled() ? test : train).name() + ": the feature network needs labelled images");
-    }
+    FeatureTask task = train.labelled() && test.labelled() ? FeatureTask.CLASSES : FeatureTask.ROTATION;
     String checksum = DatasetChecksum.sha256(train, test);
-    int classes = classes(train, test);
-    Path entry = entry(train, checksum);
+    int classes = task == FeatureTask.CLASSES ? classes(train, test) : Rotations.classes(train.shape());
+    Path entry = entry(train, task, checksum);
     // Processes side by side (the runs of a sweep) wait for the one that trains a missing network.
     synchronized (FeatureNetworkCache.class) {
       try {
@@ -117,12 +124,12 @@ public final class FeatureNetworkCache {
           FileLock lock = channel.lock()) {
         if (Files.exists(entry)) {
           try {
-            return load(entry, train, test, checksum, classes);
+            return load(entry, train, task, checksum, classes);
           } catch (RuntimeException | IOException e) {
             LOG.warn("cached feature network {} is unusable ({}); rebuilding it", entry, firstLine(e.getMessage()));
           }
         }
-        return build(entry, train, test, checksum, classes);
+        return build(entry, train, test, task, checksum, classes);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot lock " + lockFile + ": " + e.getMessage(), e);
       }
@@ -130,8 +137,9 @@ public final class FeatureNetworkCache {
   }
 
   /** Where the entry of a dataset lives. */
-  Path entry(ImageDataset train, String checksum) {
-    String name = train.name() + "-" + checksum.substring(0, CHECKSUM_PREFIX);
+  Path entry(ImageDataset train, FeatureTask task, String checksum) {
+    String infix = task == FeatureTask.CLASSES ? "-" : "-rotation-";
+    String name = train.name() + infix + checksum.substring(0, CHECKSUM_PREFIX);
     if (!training.equals(ClassifierTraining.DEFAULT)) {
       // Networks trained otherwise (a quick sweep's, a test's) live beside the default one, not in its place.
       name += "-" + DatasetChecksum.sha256(training.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 8);
@@ -139,7 +147,7 @@ public final class FeatureNetworkCache {
     return directory.resolve(NETWORKS).resolve(name);
   }
 
-  private CachedFeatureNetwork load(Path entry, ImageDataset train, ImageDataset test, String checksum, int classes)
+  private CachedFeatureNetwork load(Path entry, ImageDataset train, FeatureTask task, String checksum, int classes)
       throws IOException {
     Path manifestFile = entry.resolve(MANIFEST);
     if (!Files.isRegularFile(manifestFile)) {
@@ -155,6 +163,7 @@ public final class FeatureNetworkCache {
       throw new IOException(e.getMessage(), e);
     }
     requireMatch("architecture version", FeatureNetwork.ARCHITECTURE_VERSION, manifest.architectureVersion());
+    requireMatch("task", task, manifest.task());
     requireMatch("dataset checksum", checksum, manifest.datasetChecksum());
     requireMatch("image shape", train.shape(), new ImageShape(manifest.height(), manifest.width(), manifest.channels()));
     requireMatch("classes", classes, manifest.classes());
@@ -178,14 +187,17 @@ public final class FeatureNetworkCache {
     return new CachedFeatureNetwork(network, manifest, entry, false);
   }
 
-  private CachedFeatureNetwork build(Path entry, ImageDataset train, ImageDataset test, String checksum, int classes) {
+  private CachedFeatureNetwork build(
+      Path entry, ImageDataset train, ImageDataset test, FeatureTask task, String checksum, int classes) {
     long start = System.nanoTime();
-    FeatureNetwork network = FeatureNetwork.train(train, classes, training);
+    FeatureNetwork network = task == FeatureTask.CLASSES
+        ? FeatureNetwork.train(train, classes, training)
+        : FeatureNetwork.trainRotation(train, training);
     try {
       double trainingSeconds = (System.nanoTime() - start) / 1e9;
-      double accuracy = network.accuracy(test);
-      LOG.info("feature network trained in {}s: test accuracy {}", Math.round(trainingSeconds),
-          String.format(Locale.ROOT, "%.2f%%", 100 * accuracy));
+      double accuracy = task == FeatureTask.CLASSES ? network.accuracy(test) : network.rotationAccuracy(test);
+      LOG.info("feature network trained in {}s: test accuracy {}{}", Math.round(trainingSeconds),
+          String.format(Locale.ROOT, "%.2f%%", 100 * accuracy), task == FeatureTask.CLASSES ? "" : " (rotations)");
       Files.createDirectories(entry.getParent());
       Path temporary = Files.createTempDirectory(entry.getParent(), ".writing-");
       try {
@@ -198,7 +210,7 @@ public final class FeatureNetworkCache {
         }
         int trainImages = training.limit() > 0 ? Math.min(training.limit(), train.count()) : train.count();
         FeatureNetworkManifest manifest = new FeatureNetworkManifest(
-            FeatureNetwork.ARCHITECTURE_VERSION, train.name(), test.name(), checksum,
+            FeatureNetwork.ARCHITECTURE_VERSION, task, train.name(), test.name(), checksum,
             train.shape().height(), train.shape().width(), train.shape().channels(), classes, training,
             trainImages, test.count(), accuracy, trainingSeconds, Instant.now().toString(), files);
         JSON.writeValue(temporary.resolve(MANIFEST).toFile(), manifest);

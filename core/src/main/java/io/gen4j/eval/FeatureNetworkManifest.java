@@ -7,9 +7,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Map;
 
@@ -20,6 +22,8 @@ import java.util.Map;
  * every file matches its sum.
  *
  * @param architectureVersion {@link FeatureNetwork#ARCHITECTURE_VERSION} when it was trained
+ * @param task what it was trained to predict; manifests written before rotation networks existed have
+ *     none and mean {@link FeatureTask#CLASSES}
  * @param dataset the train split's name
  * @param testDataset the test split's name
  * @param datasetChecksum {@link DatasetChecksum#sha256(io.gen4j.data.ImageDataset...)} of the train and
@@ -27,17 +31,19 @@ import java.util.Map;
  * @param height image height
  * @param width image width
  * @param channels image channels
- * @param classes the number of classes
+ * @param classes the number of classes it predicts: the dataset's, or the rotations
  * @param training how it was trained
  * @param trainImages the images it was trained on
  * @param testImages the images its accuracy was measured on
- * @param testAccuracy the share of test images classified correctly
+ * @param testAccuracy the share of test images classified correctly (for rotations: of the test images
+ *     in every rotation)
  * @param trainingSeconds wall time of the training
  * @param created when it was trained (ISO-8601)
  * @param files SHA-256 of every file of the entry but the manifest, by file name
  */
 public record FeatureNetworkManifest(
     int architectureVersion,
+    FeatureTask task,
     String dataset,
     String testDataset,
     String datasetChecksum,
@@ -52,6 +58,8 @@ public record FeatureNetworkManifest(
     double trainingSeconds,
     String created,
     Map<String, String> files) {
+
+  private static final String TASK = "task";
 
   /** The largest manifest read. */
   public static final int MAX_BYTES = 1 << 16;
@@ -80,7 +88,13 @@ public record FeatureNetworkManifest(
       throw new IllegalArgumentException(source + ": " + bytes.length + " bytes; a manifest has at most " + MAX_BYTES);
     }
     try {
-      FeatureNetworkManifest manifest = JSON.readValue(bytes, FeatureNetworkManifest.class);
+      JsonNode tree = JSON.readTree(bytes);
+      if (tree instanceof ObjectNode object && !object.has(TASK)) {
+        // written before rotation networks existed: a classifier
+        object.put(TASK, "classes");
+      }
+      FeatureNetworkManifest manifest =
+          tree == null || tree.isMissingNode() ? null : JSON.treeToValue(tree, FeatureNetworkManifest.class);
       if (manifest == null) {
         throw new IllegalArgumentException(source + ": empty");
       }
@@ -103,6 +117,7 @@ public record FeatureNetworkManifest(
   }
 
   public FeatureNetworkManifest {
+    task = task == null ? FeatureTask.CLASSES : task;
     requireNonNull(dataset, "dataset is null");
     requireNonNull(testDataset, "testDataset is null");
     requireNonNull(datasetChecksum, "datasetChecksum is null");

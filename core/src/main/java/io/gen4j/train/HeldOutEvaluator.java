@@ -127,7 +127,8 @@ public final class HeldOutEvaluator {
     double mean = total[0] / count;
     double variance = count > 1 ? Math.max(0, (total[1] - count * mean * mean) / (count - 1)) : 0;
     return new LikelihoodEstimate(
-        step, dataset.name(), count, evaluation.protocol(), samples, mean, Math.sqrt(variance / count), sums.means());
+        step, dataset.name(), count, evaluation.protocol(), samples, mean, Math.sqrt(variance / count), sums.means(),
+        dataset.shape().size());
   }
 
   private void requireShape(ImageDataset dataset) {

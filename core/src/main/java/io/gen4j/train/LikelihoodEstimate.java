@@ -20,6 +20,7 @@ import java.util.Map;
  * @param negativeLogLikelihood the estimate, in nats per image
  * @param standardError the standard error of that mean over the images
  * @param scores the model's other scores (such as {@code negative_elbo}) on the same observations
+ * @param dimensions values per image (height x width x channels), what bits per dimension divide by
  */
 public record LikelihoodEstimate(
     long step,
@@ -29,11 +30,20 @@ public record LikelihoodEstimate(
     int samples,
     double negativeLogLikelihood,
     double standardError,
-    Map<String, Double> scores) {
+    Map<String, Double> scores,
+    int dimensions) {
 
   public LikelihoodEstimate {
     requireNonNull(dataset, "dataset is null");
     requireNonNull(protocol, "protocol is null");
     scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+    if (dimensions < 1) {
+      throw new IllegalArgumentException("dimensions must be at least 1, got " + dimensions);
+    }
+  }
+
+  /** The estimate in bits per dimension: nats / (dimensions ln 2), the unit of the 8-bit image literature. */
+  public double bitsPerDimension() {
+    return negativeLogLikelihood / (dimensions * Math.log(2));
   }
 }

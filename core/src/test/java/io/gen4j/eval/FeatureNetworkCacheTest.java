@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gen4j.data.BundledMnist;
 import io.gen4j.data.ImageDataset;
 import io.gen4j.spi.ImageBatch;
+import io.gen4j.testing.ColourImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class FeatureNetworkCacheTest {
         + "-" + DatasetChecksum.sha256(QUICK.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 8));
     // gen4j eval's own settings keep the plain name; other settings (a quick sweep's) live beside it, not in its place.
     String checksum = DatasetChecksum.sha256(train, test);
-    assertThat(new FeatureNetworkCache(cacheDirectory, ClassifierTraining.DEFAULT).entry(train, checksum).getFileName())
+    assertThat(new FeatureNetworkCache(cacheDirectory, ClassifierTraining.DEFAULT).entry(train, FeatureTask.CLASSES, checksum).getFileName())
         .hasToString("mnist-train-" + checksum.substring(0, 16));
     assertThat(entry.resolve("manifest.json")).isRegularFile();
     assertThat(manifest.datasetChecksum()).isEqualTo(DatasetChecksum.sha256(train, test));
@@ -114,6 +115,51 @@ class FeatureNetworkCacheTest {
     try (CachedFeatureNetwork network = otherSettings.obtain(train, test)) {
       assertThat(network.trained()).isTrue();
       assertThat(network.manifest().training().seed()).isEqualTo(6);
+    }
+  }
+
+  @Test
+  void aDatasetWithoutLabelsGetsARotationNetworkThatTellsUpFromDown() {
+    ImageDataset scenes = ColourImages.scenes("scenes-train", 640, 16, 16, 1);
+    ImageDataset heldOut = ColourImages.scenes("scenes-test", 160, 16, 16, 2);
+    FeatureNetworkCache cache = new FeatureNetworkCache(cacheDirectory, new ClassifierTraining(3, 0, 32, 0.003f, 5, 0));
+    try (CachedFeatureNetwork network = cache.obtain(scenes, heldOut)) {
+      assertThat(network.trained()).isTrue();
+      assertThat(network.entry().getFileName().toString())
+          .startsWith("scenes-train-rotation-" + DatasetChecksum.sha256(scenes, heldOut).substring(0, 16));
+      assertThat(network.manifest().task()).isEqualTo(FeatureTask.ROTATION);
+      assertThat(network.manifest().classes()).isEqualTo(4);
+      // chance is 0.25; the ground and the sky give the rotation away
+      assertThat(network.manifest().testAccuracy()).isGreaterThan(0.6);
+      assertThat(network.datasetClasses()).isZero();
+      Embedding embedding = network.embed(DatasetImages.all(heldOut.slice(5)));
+      assertThat(embedding.classified()).isFalse();
+      assertThat(embedding.features().dimension()).isEqualTo(FeatureNetwork.FEATURES);
+      assertThat(network.summary().kind()).isEqualTo(EvaluationReport.FeatureNetworkSummary.Kind.ROTATION);
+      assertThat(network.summary().description()).isEqualTo(String.format(java.util.Locale.ROOT,
+          "128-d penultimate layer of a network trained to tell the rotation (0, 90, 180 or 270 degrees) of"
+              + " scenes-train images, which have no labels; rotation accuracy %.2f%% on the test split",
+          100 * network.manifest().testAccuracy()));
+    }
+    try (CachedFeatureNetwork network = cache.obtain(scenes, heldOut)) {
+      assertThat(network.trained()).isFalse();
+      assertThat(network.manifest().task()).isEqualTo(FeatureTask.ROTATION);
+    }
+  }
+
+  @Test
+  void aLabelledColourDatasetGetsAClassifierOfItsOwnShape() {
+    ImageDataset discs = ColourImages.discs("discs-train", 640, 12, 12, 3);
+    ImageDataset heldOut = ColourImages.discs("discs-test", 120, 12, 12, 4);
+    FeatureNetworkCache cache = new FeatureNetworkCache(cacheDirectory, new ClassifierTraining(2, 0, 32, 0.003f, 5, 0));
+    try (CachedFeatureNetwork network = cache.obtain(discs, heldOut)) {
+      assertThat(network.manifest().task()).isEqualTo(FeatureTask.CLASSES);
+      assertThat(network.manifest().classes()).isEqualTo(ColourImages.CLASSES);
+      assertThat(network.network().shape()).isEqualTo(new io.gen4j.spi.ImageShape(12, 12, 3));
+      assertThat(network.datasetClasses()).isEqualTo(ColourImages.CLASSES);
+      // the disc's colour is its class: easy for a colour network
+      assertThat(network.manifest().testAccuracy()).isGreaterThan(0.8);
+      assertThat(network.summary().kind()).isEqualTo(EvaluationReport.FeatureNetworkSummary.Kind.CLASSIFIER);
     }
   }
 

@@ -14,6 +14,7 @@ import io.gen4j.data.idx.IdxStreams;
 import io.gen4j.data.npy.NpyArrays;
 import io.gen4j.eval.ClassifierTraining;
 import io.gen4j.eval.FeatureNetworkManifest;
+import io.gen4j.eval.FeatureTask;
 import io.gen4j.export.ExportManifest;
 import io.gen4j.export.NpyImages;
 import io.gen4j.report.RunStatus;
@@ -246,7 +247,7 @@ class ParserFuzzTest {
   }
 
   private static byte[] featureManifest() throws IOException {
-    FeatureNetworkManifest manifest = new FeatureNetworkManifest(1, "mnist-train", "mnist-test", "ab".repeat(32), 28, 28, 1,
+    FeatureNetworkManifest manifest = new FeatureNetworkManifest(1, FeatureTask.CLASSES, "mnist-train", "mnist-test", "ab".repeat(32), 28, 28, 1,
         10, ClassifierTraining.DEFAULT, 60000, 10000, 0.99, 170.5, "2026-01-01T00:00:00Z",
         Map.of("variables.index", "cd".repeat(32)));
     return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(manifest);

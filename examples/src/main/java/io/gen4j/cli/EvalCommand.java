@@ -2,7 +2,6 @@ package io.gen4j.cli;
 
 import io.gen4j.Gen4j;
 import io.gen4j.data.DatasetCatalog;
-import io.gen4j.eval.CachedFeatureNetwork;
 import io.gen4j.eval.ClassifierTraining;
 import io.gen4j.eval.DatasetSamples;
 import io.gen4j.eval.EvaluationDataset;
@@ -11,11 +10,17 @@ import io.gen4j.eval.EvaluationSettings;
 import io.gen4j.eval.EvaluationTable;
 import io.gen4j.eval.Evaluator;
 import io.gen4j.eval.FeatureNetworkCache;
+import io.gen4j.eval.FeatureSpace;
+import io.gen4j.eval.FeatureSpaceProvider;
 import io.gen4j.eval.SampleMetrics;
+import io.gen4j.eval.SavedModelFeatures;
+import io.gen4j.security.ModelTrust;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -31,7 +36,10 @@ import picocli.CommandLine.Command;
     description = {
       "Score a run's samples (or a .npy file of samples) against the dataset's test split, beside the reference "
           + "row (real train images: what a perfect generator would score).",
-      "The feature network is trained on the dataset the first time (a few minutes) and cached."
+      "The feature network is trained on the dataset the first time (a few minutes) and cached: a classifier of its"
+          + " labels, or, for a dataset without labels, a network that tells the rotation of its images. Its figures"
+          + " compare gen4j runs on the same dataset; --features DIR measures in a SavedModel of your choice (such"
+          + " as an Inception network) instead."
     })
 final class EvalCommand implements Callable<Integer> {
 
@@ -68,6 +76,23 @@ final class EvalCommand implements Callable<Integer> {
   @CommandLine.Option(names = "--out", paramLabel = "FILE.json", description = "Where --samples writes its report (default: FILE-eval.json beside FILE.npy).")
   private Path out;
 
+  @CommandLine.Option(names = "--features", paramLabel = "SAVED_MODEL_DIR", description = "Measure in the features of this SavedModel (tag serve, signature serving_default: one float image input [n, h, w, 1 or 3], one float output [n, d]) instead of gen4j's feature network.")
+  private Path features;
+
+  @CommandLine.Option(names = "--features-range", paramLabel = "RANGE", defaultValue = "unit", converter = RangeConverter.class, description = "The pixel range the SavedModel expects: unit [0, 1], symmetric [-1, 1] or byte [0, 255] (default: ${DEFAULT-VALUE}).")
+  private SavedModelFeatures.InputRange featuresRange;
+
+  @CommandLine.Option(names = "--features-size", paramLabel = "N", description = "Resize images to N x N for a SavedModel whose input leaves the size open (default: their own size; a fixed input size always wins).")
+  private Integer featuresSize;
+
+  @CommandLine.Option(names = "--features-output", paramLabel = "NAME", description = "The SavedModel output holding the features, when it has several.")
+  private String featuresOutput;
+
+  @CommandLine.Option(names = "--trust-model",
+      description = "Load --features without checking its graph against the allowed ops. DANGEROUS: a model file is"
+          + " a program, and an unchecked one can read and write any file gen4j can. Only for models you trust.")
+  private boolean trustModel;
+
   EvalCommand(Supplier<Gen4j> gen4j) {
     this.gen4j = gen4j;
   }
@@ -85,48 +110,74 @@ final class EvalCommand implements Callable<Integer> {
     if (count != null) {
       settings = settings.withSamples(count);
     }
-    FeatureNetworkCache cache = new FeatureNetworkCache(FeatureNetworkCache.defaultDirectory(), ClassifierTraining.DEFAULT);
+    if (features == null && (featuresSize != null || featuresOutput != null || trustModel)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--features-size, --features-output and --trust-model go with --features");
+    }
+    FeatureSpaceProvider space = features != null
+        ? SavedModelFeatures.provider(features, new SavedModelFeatures.Options(featuresRange,
+            featuresSize != null ? OptionalInt.of(featuresSize) : OptionalInt.empty(), Optional.ofNullable(featuresOutput)),
+            trustModel ? ModelTrust.TRUSTED : ModelTrust.CHECKED)
+        : new FeatureNetworkCache(FeatureNetworkCache.defaultDirectory(), ClassifierTraining.DEFAULT);
     String datasetName = dataset != null ? dataset : "mnist";
     int status = 0;
     if (source.run != null) {
-      EvaluationReport report = gen4j.get().evaluations().evaluateRun(source.run, settings, cache);
+      EvaluationReport report = gen4j.get().evaluations().evaluateRun(source.run, settings, space);
       output.print(EvaluationTable.format(report, "model"));
       output.printf("wrote %s%n", source.run.resolve(EvaluationReport.FILE_NAME));
     } else if (source.samples != null) {
       Path target = out != null ? out : defaultOut(source.samples);
       EvaluationReport report = gen4j.get().evaluations().evaluateSamples(
-          source.samples, count != null ? count : 0, evaluationDataset(datasetName), settings, cache, target);
+          source.samples, count != null ? count : 0, evaluationDataset(datasetName), settings, space, target);
       output.print(EvaluationTable.format(report, source.samples.getFileName().toString()));
       output.printf("wrote %s%n", target);
     } else {
-      status = reference(output, evaluationDataset(datasetName), settings, cache);
+      status = reference(output, evaluationDataset(datasetName), settings, space);
     }
     output.flush();
     return status;
   }
 
-  /** Prints the feature network's accuracy and training time and the reference row; fails below 99% on MNIST. */
+  /**
+   * Prints what the features are and the reference row; fails if gen4j's MNIST classifier is below 99%
+   * test accuracy.
+   */
   private static int reference(
-      PrintWriter output, EvaluationDataset dataset, EvaluationSettings settings, FeatureNetworkCache cache) {
-    try (CachedFeatureNetwork network = cache.obtain(dataset.train(), dataset.test())) {
-      double accuracy = network.manifest().testAccuracy();
-      output.printf(Locale.ROOT, "feature network: %s, test accuracy %.2f%% on %d images, trained in %.0fs (%s, %s)%n",
-          network.manifest().dataset(), 100 * accuracy, network.manifest().testImages(),
-          network.manifest().trainingSeconds(), network.trained() ? "just trained" : "from the cache", network.entry());
+      PrintWriter output, EvaluationDataset dataset, EvaluationSettings settings, FeatureSpaceProvider features) {
+    try (FeatureSpace space = features.open(dataset)) {
+      EvaluationReport.FeatureNetworkSummary summary = space.summary();
+      output.print(EvaluationTable.features(summary));
       long start = System.nanoTime();
-      Evaluator evaluator = new Evaluator(network.network(), dataset.test(), settings);
+      Evaluator evaluator = new Evaluator(space, dataset.test(), settings);
       SampleMetrics reference = evaluator.score(DatasetSamples.random(dataset.train(), settings.samples(), settings.seed()));
       output.printf(Locale.ROOT, "%d train images against %s's test split (%d images); seed %d, %.0fs%n%n",
           reference.count(), dataset.name(), dataset.test().count(), settings.seed(), (System.nanoTime() - start) / 1e9);
       output.print(EvaluationTable.rows(List.of(EvaluationTable.REFERENCE_LABEL), List.of(reference)));
-      output.println();
-      output.print(EvaluationTable.histograms(List.of(EvaluationTable.REFERENCE_LABEL), List.of(reference)));
-      if (dataset.name().equals("mnist") && accuracy < MNIST_MINIMUM_ACCURACY) {
+      if (reference.hasClassMetrics()) {
+        output.println();
+        output.print(EvaluationTable.histograms(List.of(EvaluationTable.REFERENCE_LABEL), List.of(reference)));
+      }
+      if (dataset.name().equals("mnist") && summary.kind() == EvaluationReport.FeatureNetworkSummary.Kind.CLASSIFIER
+          && summary.testAccuracy() < MNIST_MINIMUM_ACCURACY) {
         output.printf(Locale.ROOT, "FAILED: the MNIST feature network must reach %.0f%% test accuracy%n",
             100 * MNIST_MINIMUM_ACCURACY);
         return Gen4jCommand.FAILURE;
       }
       return 0;
+    }
+  }
+
+  /** Reads {@code --features-range} by its lower-case name. */
+  static final class RangeConverter implements CommandLine.ITypeConverter<SavedModelFeatures.InputRange> {
+    @Override
+    public SavedModelFeatures.InputRange convert(String value) {
+      for (SavedModelFeatures.InputRange range : SavedModelFeatures.InputRange.values()) {
+        if (range.name().toLowerCase(Locale.ROOT).equals(value)) {
+          return range;
+        }
+      }
+      throw new CommandLine.TypeConversionException(
+          "expected unit, symmetric or byte, got '" + value + "'");
     }
   }
 

@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
     + " inference network (vae).")
 final class NllCommand implements Callable<Integer> {
 
+  /** The score a model reports in bits per dimension rather than nats (the VAE's, with a continuous likelihood). */
+  static final String BITS_PER_DIMENSION = "bits_per_dim";
+
   private final Supplier<Gen4j> gen4j;
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
@@ -51,10 +54,13 @@ final class NllCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%s: %d images, %s, checkpoint at step %d%n", estimate.dataset(), estimate.images(),
         estimate.protocol(), estimate.step());
     for (Map.Entry<String, Double> score : estimate.scores().entrySet()) {
-      out.printf(Locale.ROOT, "%-15s %9.2f nats%n", score.getKey(), score.getValue());
+      boolean bits = score.getKey().equals(BITS_PER_DIMENSION);
+      out.printf(Locale.ROOT, bits ? "%-15s %9.4f bits/dim%n" : "%-15s %9.2f nats%n", score.getKey(), score.getValue());
     }
     out.printf(Locale.ROOT, "%-15s %9.2f nats (IWAE bound, k=%d; standard error over images %.2f)%n", "nll",
         estimate.negativeLogLikelihood(), estimate.samples(), estimate.standardError());
+    out.printf(Locale.ROOT, "%-15s %9.4f bits/dim (the same, over %d values per image)%n", "nll",
+        estimate.bitsPerDimension(), estimate.dimensions());
     out.printf(Locale.ROOT, "time: %.0f s%n", seconds);
     out.flush();
     return 0;

@@ -4,7 +4,6 @@ import io.gen4j.config.WeightAverageConfig;
 import io.gen4j.loss.AdversarialLoss;
 import io.gen4j.loss.LipschitzConstraint;
 import io.gen4j.spi.ConfigChecks;
-import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelConfig;
 import io.gen4j.train.adversarial.AdversarialSettings;
 import java.util.List;
@@ -13,10 +12,14 @@ import java.util.List;
  * The {@code model} section of a {@code dcgan} experiment.
  *
  * @param latentSize size of the noise vector z; default 100
- * @param generatorFilters 2 or 3 channel counts of the generator's stages: the dense projection's depth
- *     at a quarter of the image size, then one transposed convolution per further count; default [256,
- *     128, 64] (7x7x256 -> 7x7x128 -> 14x14x64 -> 28x28xC for MNIST)
- * @param discriminatorFilters channels of the discriminator's stride-2 convolutions; default [64, 128]
+ * @param generatorFilters channel counts of the generator's stages: the dense projection's depth, then one
+ *     transposed convolution per further count (see {@link DcganArchitecture}); {@code null} (default)
+ *     chooses them by image size: [512, 256, 128, 64] for sides that are multiples of 16 from 64 up
+ *     (4x4x512 -> 8x8x256 -> 16x16x128 -> 32x32x64 -> 64x64xC), [256, 128, 64] otherwise (4x4 start
+ *     for multiples of 8 from 32 up; for MNIST 7x7x256 -> 7x7x128 -> 14x14x64 -> 28x28xC)
+ * @param discriminatorFilters channels of the discriminator's stride-2 convolutions; {@code null}
+ *     (default) chooses them by image size: [64, 128, 256, 512], [64, 128, 256] and [64, 128] for the
+ *     three size classes above
  * @param kernelSize side of every convolution kernel; default 5
  * @param dropout the discriminator's dropout rate after each convolution, in [0, 1); default 0.3
  * @param leakySlope the discriminator's LeakyReLU slope, in [0, 1); default 0.2
@@ -45,18 +48,17 @@ public record DcganConfig(
 
   /** The defaults listed above. */
   public static final DcganConfig DEFAULT = new DcganConfig(
-      100, List.of(256, 128, 64), List.of(64, 128), 5, 0.3f, 0.2f, 0.9f, AdversarialLoss.NON_SATURATING,
+      100, null, null, 5, 0.3f, 0.2f, 0.9f, AdversarialLoss.NON_SATURATING,
       LipschitzConstraint.NONE, AdversarialSettings.DEFAULT_GRADIENT_PENALTY_WEIGHT,
       AdversarialSettings.DEFAULT_CLIP_VALUE, 1, null);
 
   public DcganConfig {
     ConfigChecks.size("latentSize", latentSize);
-    generatorFilters = ConfigChecks.sizes("generatorFilters", generatorFilters, "channel count");
-    discriminatorFilters = ConfigChecks.sizes("discriminatorFilters", discriminatorFilters, "channel count");
-    if (generatorFilters.size() < 2 || generatorFilters.size() > 3) {
-      throw new InvalidConfigException(
-          "generatorFilters", "must list 2 or 3 channel counts (projection, then one or two upsampling stages), got "
-              + generatorFilters.size());
+    if (generatorFilters != null) {
+      generatorFilters = ConfigChecks.sizes("generatorFilters", generatorFilters, "channel count");
+    }
+    if (discriminatorFilters != null) {
+      discriminatorFilters = ConfigChecks.sizes("discriminatorFilters", discriminatorFilters, "channel count");
     }
     ConfigChecks.atLeastOne("kernelSize", kernelSize);
     ConfigChecks.inUnitInterval("dropout", dropout);

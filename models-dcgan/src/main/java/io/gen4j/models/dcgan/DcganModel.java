@@ -5,7 +5,6 @@ import io.gen4j.graph.Mode;
 import io.gen4j.graph.NetworkBuilder;
 import io.gen4j.spi.GraphContext;
 import io.gen4j.spi.ImageShape;
-import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelGraph;
 import io.gen4j.spi.Noise;
 import io.gen4j.train.adversarial.AdversarialGraph;
@@ -16,11 +15,11 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * DCGAN. G: z -> Dense (H/4 x W/4 x f0) -> BN -> ReLU -> transposed conv stride 1 to f1 -> BN -> ReLU
- * -> transposed conv stride 2 to f2 -> BN -> ReLU -> transposed conv stride 2 to C -> tanh (with two
- * widths, the stride-1 stage is dropped). D: [conv stride 2 -> LeakyReLU -> dropout] per width -> dense 1.
- * Image size and channels come from the dataset (height and width divisible by 4). Dropout draws its
- * masks from the run's noise stream in training, and is off when sampling.
+ * DCGAN. G: z -> Dense (start size x f0) -> BN -> ReLU -> [transposed conv to f_i -> BN -> ReLU] per
+ * further width -> transposed conv stride 2 to C -> tanh. D: [conv stride 2 -> LeakyReLU -> dropout] per
+ * width -> dense 1. The widths, the start size and the stride of the first stage come from the config
+ * and the image shape ({@link DcganArchitecture}). Dropout draws its masks from the run's noise stream in
+ * training, and is off when sampling.
  */
 final class DcganModel extends AdversarialModel {
 
@@ -34,49 +33,47 @@ final class DcganModel extends AdversarialModel {
   @Override
   public ModelGraph build(GraphContext context) {
     ImageShape shape = context.imageShape();
-    if (shape.height() % 4 != 0 || shape.width() % 4 != 0) {
-      throw new InvalidConfigException(
-          "type", "dcgan needs image height and width divisible by 4 (two stride-2 upsamplings), got " + shape);
-    }
+    DcganArchitecture architecture = DcganArchitecture.of(config, shape);
     Noise noise = context.noise();
     return AdversarialGraph.build(
         context,
         settings(),
         config.latentSize(),
-        (network, latent, mode) -> generate(network, latent, shape, mode),
-        (network, images, mode) -> discriminate(network, images, shape, noise, mode));
+        (network, latent, mode) -> generate(network, latent, architecture, shape, mode),
+        (network, images, mode) -> discriminate(network, images, architecture, shape, noise, mode));
   }
 
-  private Operand<TFloat32> generate(NetworkBuilder network, Operand<TFloat32> z, ImageShape shape, Mode mode) {
+  private Operand<TFloat32> generate(
+      NetworkBuilder network, Operand<TFloat32> z, DcganArchitecture architecture, ImageShape shape, Mode mode) {
     Ops tf = network.tf();
-    List<Integer> filters = config.generatorFilters();
-    int height = shape.height() / 4;
-    int width = shape.width() / 4;
+    List<Integer> filters = architecture.generatorFilters();
+    int height = architecture.startHeight();
+    int width = architecture.startWidth();
     int channels = filters.get(0);
     Operand<TFloat32> x = Layers.dense(network, "project", z, config.latentSize(), height * width * channels);
     x = Layers.batchNorm(network, "project_bn", x, height * width * channels, config.batchNormMomentum(), mode);
     x = Layers.reshape(tf, tf.nn.relu(x), -1, height, width, channels);
-    // Three widths: a stride-1 stage, then a stride-2 one; two widths: one stride-2 stage. The output
-    // layer upsamples by 2 again, so the image is always four times the projection's size.
     for (int i = 1; i < filters.size(); i++) {
       String layer = "deconv" + i;
-      int stride = filters.size() == 3 && i == 1 ? 1 : 2;
+      int stride = i == 1 ? architecture.firstStageStride() : 2;
       x = Layers.conv2dTranspose(network, layer, x, channels, filters.get(i), config.kernelSize(), stride);
       x = tf.nn.relu(Layers.batchNorm(network, layer + "_bn", x, filters.get(i), config.batchNormMomentum(), mode));
       channels = filters.get(i);
     }
-    Operand<TFloat32> images = Layers.conv2dTranspose(network, "output", x, channels, shape.channels(), config.kernelSize(), 2);
+    Operand<TFloat32> images =
+        Layers.conv2dTranspose(network, "output", x, channels, shape.channels(), config.kernelSize(), 2);
     return tf.math.tanh(images);
   }
 
   private Operand<TFloat32> discriminate(
-      NetworkBuilder network, Operand<TFloat32> images, ImageShape shape, Noise noise, Mode mode) {
+      NetworkBuilder network, Operand<TFloat32> images, DcganArchitecture architecture, ImageShape shape,
+      Noise noise, Mode mode) {
     Ops tf = network.tf();
     Operand<TFloat32> x = images;
     int channels = shape.channels();
     int height = shape.height();
     int width = shape.width();
-    List<Integer> filters = config.discriminatorFilters();
+    List<Integer> filters = architecture.discriminatorFilters();
     for (int i = 0; i < filters.size(); i++) {
       x = Layers.conv2d(network, "conv" + (i + 1), x, channels, filters.get(i), config.kernelSize(), 2);
       x = Layers.dropout(tf, Layers.leakyRelu(tf, x, config.leakySlope()), config.dropout(), noise, mode);

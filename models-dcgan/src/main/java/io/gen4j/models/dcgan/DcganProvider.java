@@ -7,7 +7,7 @@ import io.gen4j.spi.ModelProvider;
 import io.gen4j.train.adversarial.AdversarialTrainerProvider;
 import java.util.Map;
 
-/** {@code dcgan}: Radford et al.'s deep convolutional GAN, for 28x28 (or any multiple-of-4) images. */
+/** {@code dcgan}: Radford et al.'s deep convolutional GAN, its depth derived from the image size (28x28 to 64x64 and up). */
 public final class DcganProvider implements ModelProvider<DcganConfig> {
 
   /** Radford et al.'s Adam settings, for both networks. */

@@ -15,4 +15,11 @@ final class SmallDcganConfigs {
         base.batchNormMomentum(), loss, constraint, base.gradientPenaltyWeight(), base.clipValue(), discriminatorSteps,
         null);
   }
+
+  /** {@code config} with other channel counts. */
+  static DcganConfig withFilters(DcganConfig config, List<Integer> generator, List<Integer> discriminator) {
+    return new DcganConfig(config.latentSize(), generator, discriminator, config.kernelSize(), config.dropout(),
+        config.leakySlope(), config.batchNormMomentum(), config.loss(), config.constraint(),
+        config.gradientPenaltyWeight(), config.clipValue(), config.discriminatorSteps(), config.ema());
+  }
 }

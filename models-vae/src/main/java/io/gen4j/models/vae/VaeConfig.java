@@ -1,5 +1,6 @@
 package io.gen4j.models.vae;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelConfig;
@@ -7,7 +8,7 @@ import java.util.List;
 
 /**
  * The {@code model} section of a {@code vae} experiment: a variational autoencoder with a diagonal
- * Gaussian latent, a standard normal prior and a Bernoulli likelihood.
+ * Gaussian latent, a standard normal prior and a Bernoulli, Gaussian or discretized logistic likelihood.
  *
  * @param latentSize size of the latent vector z; default 20
  * @param encoder the kind of networks, {@code mlp} (default) or {@code conv}
@@ -18,7 +19,9 @@ import java.util.List;
  * @param beta weight of the KL term in the loss, at least 0 (1 is the ELBO, Higgins et al.'s beta-VAE
  *     above 1); default 1
  * @param binarize how intensities become Bernoulli data: {@code dynamic} (default), {@code fixed} or
- *     {@code none}; see {@link Binarization}
+ *     {@code none}; see {@link Binarization}; the continuous likelihoods take {@code none} only
+ * @param likelihood the decoder's distribution: {@code bernoulli} (default) for binarized data, {@code
+ *     gaussian} or {@code discretized-logistic} for 8-bit colour or grey levels; see {@link Likelihood}
  */
 public record VaeConfig(
     int latentSize,
@@ -26,11 +29,13 @@ public record VaeConfig(
     List<Integer> hiddenLayers,
     List<Integer> convFilters,
     float beta,
-    Binarization binarize) implements ModelConfig {
+    Binarization binarize,
+    Likelihood likelihood) implements ModelConfig {
 
   /** The defaults listed above. */
   public static final VaeConfig DEFAULT =
-      new VaeConfig(20, Architecture.MLP, List.of(512, 256), List.of(32, 64), 1f, Binarization.DYNAMIC);
+      new VaeConfig(20, Architecture.MLP, List.of(512, 256), List.of(32, 64), 1f, Binarization.DYNAMIC,
+          Likelihood.BERNOULLI);
 
   public VaeConfig {
     ConfigChecks.size("latentSize", latentSize);
@@ -44,6 +49,22 @@ public record VaeConfig(
     }
     if (binarize == null) {
       throw new InvalidConfigException("binarize", "must be one of dynamic, fixed, none");
+    }
+    if (likelihood == null) {
+      throw new InvalidConfigException("likelihood", "must be one of bernoulli, gaussian, discretized-logistic");
+    }
+    if (likelihood.continuous() && binarize != Binarization.NONE) {
+      throw new InvalidConfigException("binarize", "the " + jsonName(likelihood)
+          + " likelihood models the 256 levels of 8-bit data, not binarized pixels; set binarize to none, got "
+          + jsonName(binarize));
+    }
+  }
+
+  private static String jsonName(Enum<?> value) {
+    try {
+      return value.getDeclaringClass().getField(value.name()).getAnnotation(JsonProperty.class).value();
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -26,14 +26,19 @@ import org.tensorflow.types.TFloat32;
 /**
  * The VAE of Kingma and Welling. Encoder: image -> hidden layers (ReLU) -> mean and log-variance of a
  * diagonal Gaussian q(z | x); z = mean + exp(logVariance / 2) * epsilon with epsilon drawn in the
- * graph; decoder: z -> hidden layers in reverse (ReLU) -> one logit per pixel. The loss is the
- * Bernoulli cross-entropy summed over pixels plus beta times the analytic KL to N(0, I), per image,
- * averaged over the batch. Both networks are one network, {@code vae}, trained by one optimizer.
+ * graph; decoder: z -> hidden layers in reverse (ReLU) -> the {@link Likelihood}'s parameters per pixel
+ * value (a logit, or a location and a log scale). The loss is -log p(x | z) summed over pixel values plus
+ * beta times the analytic KL to N(0, I), per image, averaged over the batch. Both networks are one
+ * network, {@code vae}, trained by one optimizer. With a continuous likelihood, the negative ELBO is also
+ * reported in bits per dimension ({@code bits_per_dim}).
  */
 final class VaeModel implements GenerativeModel {
 
   /** The network holding the encoder's and decoder's variables, the key of {@code training.optimizers}. */
   static final String NETWORK = "vae";
+
+  /** The metric and score of the negative ELBO in bits per dimension, for the continuous likelihoods. */
+  static final String BITS_PER_DIMENSION = "bits_per_dim";
 
   /** Held-out images scored per run. */
   static final int EVALUATION_BATCH = 100;
@@ -72,7 +77,6 @@ final class VaeModel implements GenerativeModel {
   public ModelGraph build(GraphContext context) {
     Ops tf = context.tf();
     ImageShape shape = context.imageShape();
-    requireDivisible(shape);
     NetworkBuilder network = context.network(NETWORK);
 
     Operand<TFloat32> data = observe(tf, context.realImages(), context.noise());
@@ -80,19 +84,24 @@ final class VaeModel implements GenerativeModel {
     Operand<TFloat32> epsilon = context.noise().normal(context.batchSize(), config.latentSize());
     Operand<TFloat32> z = VariationalBound.reparameterize(tf, posterior.mean(), posterior.logVariance(), epsilon);
     Operand<TFloat32> reconstruction =
-        VariationalBound.reconstruction(tf, decode(network, z, shape), Layers.flatten(tf, data, shape.size()));
+        reconstruction(tf, decode(network, z, shape), Layers.flatten(tf, data, shape.size()));
     Operand<TFloat32> kl = VariationalBound.kl(tf, posterior.mean(), posterior.logVariance());
     Operand<TFloat32> loss = mean(tf, tf.math.add(reconstruction, tf.math.mul(tf.constant(config.beta()), kl)));
-    Objective objective = Objective.of(VariationalTrainerProvider.OBJECTIVE, network.network(), loss, true)
-        .withMetrics(Map.of(
-            "negative_elbo", mean(tf, tf.math.add(reconstruction, kl)),
-            "reconstruction", mean(tf, reconstruction),
-            "kl", mean(tf, kl)));
+    Operand<TFloat32> negativeElbo = tf.math.add(reconstruction, kl);
+    Map<String, Operand<TFloat32>> metrics = new LinkedHashMap<>();
+    metrics.put("negative_elbo", mean(tf, negativeElbo));
+    metrics.put("reconstruction", mean(tf, reconstruction));
+    metrics.put("kl", mean(tf, kl));
+    if (config.likelihood().continuous()) {
+      metrics.put(BITS_PER_DIMENSION, mean(tf, VariationalBound.bitsPerDimension(tf, negativeElbo, shape.size())));
+    }
+    Objective objective =
+        Objective.of(VariationalTrainerProvider.OBJECTIVE, network.network(), loss, true).withMetrics(metrics);
 
     Placeholder<TFloat32> latent =
         tf.withName("latent").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.latentSize())));
     Operand<TFloat32> samples = Layers.reshape(
-        tf, tf.math.sigmoid(decode(network, latent, shape)), -1, shape.height(), shape.width(), shape.channels());
+        tf, means(tf, decode(network, latent, shape)), -1, shape.height(), shape.width(), shape.channels());
     return new ModelGraph(List.of(objective), latent, samples)
         .withEvaluation(evaluation(context, network))
         .withEncoder(encoder(tf, network, shape));
@@ -117,26 +126,30 @@ final class VaeModel implements GenerativeModel {
 
     Operand<TFloat32> epsilon = context.noise().normal(EVALUATION_BATCH, latentSize);
     Operand<TFloat32> z = VariationalBound.reparameterize(tf, posterior.mean(), posterior.logVariance(), epsilon);
-    Operand<TFloat32> reconstruction = VariationalBound.reconstruction(tf, decode(network, z, shape), targets);
+    Operand<TFloat32> reconstruction = reconstruction(tf, decode(network, z, shape), targets);
     Operand<TFloat32> kl = VariationalBound.kl(tf, posterior.mean(), posterior.logVariance());
     Map<String, Operand<TFloat32>> scores = new LinkedHashMap<>();
-    scores.put("negative_elbo", tf.math.add(reconstruction, kl));
+    Operand<TFloat32> negativeElbo = tf.math.add(reconstruction, kl);
+    scores.put("negative_elbo", negativeElbo);
     scores.put("reconstruction", reconstruction);
     scores.put("kl", kl);
+    if (config.likelihood().continuous()) {
+      scores.put(BITS_PER_DIMENSION, VariationalBound.bitsPerDimension(tf, negativeElbo, shape.size()));
+    }
 
     int samples = samplesPerRun();
     Operand<TFloat32> draws = context.noise().normal(EVALUATION_BATCH, samples, latentSize);
     Operand<TFloat32> mean = tf.expandDims(posterior.mean(), tf.constant(1));
     Operand<TFloat32> logVariance = tf.expandDims(posterior.logVariance(), tf.constant(1));
     Operand<TFloat32> zs = VariationalBound.reparameterize(tf, mean, logVariance, draws);
-    Operand<TFloat32> logits = Layers.reshape(
-        tf, decode(network, Layers.reshape(tf, zs, -1, latentSize), shape), EVALUATION_BATCH, samples, shape.size());
-    Operand<TFloat32> sampleReconstruction = VariationalBound.reconstruction(
-        tf, logits, Layers.reshape(tf, targets, EVALUATION_BATCH, 1, shape.size()));
+    Decoded decoded = decode(network, Layers.reshape(tf, zs, -1, latentSize), shape)
+        .reshaped(tf, EVALUATION_BATCH, samples, shape.size());
+    Operand<TFloat32> sampleReconstruction =
+        reconstruction(tf, decoded, Layers.reshape(tf, targets, EVALUATION_BATCH, 1, shape.size()));
     Operand<TFloat32> logWeights =
         VariationalBound.logImportanceWeights(tf, sampleReconstruction, zs, draws, logVariance);
-    return new Evaluation(
-        config.binarize().protocol(), images, observations, observed, scores, Optional.of(logWeights));
+    return new Evaluation(config.likelihood().protocol(config.binarize()), images, observations, observed, scores,
+        Optional.of(logWeights));
   }
 
   /** Images to posterior means, without noise: fixed binarization thresholds, the others take intensities. */
@@ -152,8 +165,19 @@ final class VaeModel implements GenerativeModel {
     return config.encoder() == Architecture.CONV ? CONV_SAMPLES_PER_RUN : MLP_SAMPLES_PER_RUN;
   }
 
-  /** The data the likelihood is defined on, under the configured binarization. */
+  /**
+   * The data the likelihood is defined on: under the configured binarization for the Bernoulli
+   * likelihood, dequantized levels for the Gaussian, the levels themselves for the discretized logistic.
+   */
   private Operand<TFloat32> observe(Ops tf, Operand<TFloat32> images, Noise noise) {
+    if (config.likelihood() == Likelihood.GAUSSIAN) {
+      Operand<TFloat32> levels = tf.math.round(tf.math.mul(images, tf.constant((float) (VariationalBound.LEVELS - 1))));
+      Operand<TFloat32> dequantized = tf.math.add(levels, noise.uniform(images.shape().asArray()));
+      return tf.math.div(dequantized, tf.constant((float) VariationalBound.LEVELS));
+    }
+    if (config.likelihood() == Likelihood.DISCRETIZED_LOGISTIC) {
+      return tf.identity(images);
+    }
     return switch (config.binarize()) {
       case DYNAMIC -> tf.dtypes.cast(tf.math.less(noise.uniform(images.shape().asArray()), images), TFloat32.class);
       case FIXED -> threshold(tf, images);
@@ -192,8 +216,12 @@ final class VaeModel implements GenerativeModel {
         Layers.dense(network, "encoder.log_variance", x, width, config.latentSize()));
   }
 
-  /** Latent codes {@code [n, latentSize]} to pixel logits {@code [n, height * width * channels]}. */
-  private Operand<TFloat32> decode(NetworkBuilder network, Operand<TFloat32> z, ImageShape shape) {
+  /**
+   * Latent codes {@code [n, latentSize]} to the likelihood's parameters, each {@code [n, height * width *
+   * channels]}. The convolutional decoder mirrors the encoder: each transposed convolution doubles the
+   * size and is cropped to the size the matching convolution saw, so any image size works.
+   */
+  private Decoded decode(NetworkBuilder network, Operand<TFloat32> z, ImageShape shape) {
     Ops tf = network.tf();
     Operand<TFloat32> x = z;
     int width = config.latentSize();
@@ -202,43 +230,81 @@ final class VaeModel implements GenerativeModel {
       x = tf.nn.relu(Layers.dense(network, "decoder.dense" + layer, x, width, hidden.get(i)));
       width = hidden.get(i);
     }
+    boolean twoParameters = config.likelihood().parametersPerValue() == 2;
     if (config.encoder() == Architecture.MLP) {
-      return Layers.dense(network, "decoder.logits", x, width, shape.size());
+      if (!twoParameters) {
+        return new Decoded(Layers.dense(network, "decoder.logits", x, width, shape.size()), null);
+      }
+      return new Decoded(
+          Layers.dense(network, "decoder.location", x, width, shape.size()),
+          Layers.dense(network, "decoder.log_scale", x, width, shape.size()));
     }
     List<Integer> filters = config.convFilters();
-    int scale = 1 << filters.size();
-    int height = shape.height() / scale;
-    int columns = shape.width() / scale;
+    int[] heights = convolvedSides(shape.height());
+    int[] widths = convolvedSides(shape.width());
     int channels = filters.get(filters.size() - 1);
     x = tf.nn.relu(Layers.dense(network, "decoder.project", x, width, convolvedSize(shape)));
-    x = Layers.reshape(tf, x, -1, height, columns, channels);
-    for (int i = filters.size() - 1, layer = 1; i >= 0; i--, layer++) {
-      int out = i == 0 ? shape.channels() : filters.get(i - 1);
-      x = Layers.conv2dTranspose(network, "decoder.conv_transpose" + layer, x, channels, out, KERNEL_SIZE, STRIDE);
-      if (i > 0) {
-        x = tf.nn.relu(x);
-      }
-      channels = out;
+    x = Layers.reshape(tf, x, -1, heights[filters.size()], widths[filters.size()], channels);
+    for (int i = filters.size() - 1, layer = 1; i > 0; i--, layer++) {
+      x = tf.nn.relu(crop(tf, Layers.conv2dTranspose(
+          network, "decoder.conv_transpose" + layer, x, channels, filters.get(i - 1), KERNEL_SIZE, STRIDE),
+          heights[i], widths[i]));
+      channels = filters.get(i - 1);
     }
-    return Layers.flatten(tf, x, shape.size());
+    String output = "decoder.conv_transpose" + filters.size();
+    Operand<TFloat32> first = crop(tf,
+        Layers.conv2dTranspose(network, output, x, channels, shape.channels(), KERNEL_SIZE, STRIDE),
+        shape.height(), shape.width());
+    Operand<TFloat32> second = twoParameters
+        ? Layers.flatten(tf, crop(tf,
+            Layers.conv2dTranspose(network, "decoder.log_scale", x, channels, shape.channels(), KERNEL_SIZE, STRIDE),
+            shape.height(), shape.width()), shape.size())
+        : null;
+    return new Decoded(Layers.flatten(tf, first, shape.size()), second);
+  }
+
+  /** -log p(x | z) of {@code targets} under the decoded parameters, summed over the last axis. */
+  private Operand<TFloat32> reconstruction(Ops tf, Decoded decoded, Operand<TFloat32> targets) {
+    return switch (config.likelihood()) {
+      case BERNOULLI -> VariationalBound.reconstruction(tf, decoded.first(), targets);
+      case GAUSSIAN -> VariationalBound.gaussianReconstruction(tf, decoded.first(), decoded.second(), targets);
+      case DISCRETIZED_LOGISTIC ->
+          VariationalBound.discretizedLogisticReconstruction(tf, decoded.first(), decoded.second(), targets);
+    };
+  }
+
+  /** The images a sample shows: the Bernoulli means, or the continuous likelihoods' locations in [0, 1]. */
+  private Operand<TFloat32> means(Ops tf, Decoded decoded) {
+    if (config.likelihood() == Likelihood.BERNOULLI) {
+      return tf.math.sigmoid(decoded.first());
+    }
+    return tf.clipByValue(decoded.first(), tf.constant(0f), tf.constant(1f));
+  }
+
+  /** The first {@code height x width} of a {@code [n, h, w, c]} batch (all of it when it is that size). */
+  private static Operand<TFloat32> crop(Ops tf, Operand<TFloat32> x, int height, int width) {
+    if (x.shape().size(1) == height && x.shape().size(2) == width) {
+      return x;
+    }
+    return tf.slice(x, tf.constant(new int[] {0, 0, 0, 0}),
+        tf.constant(new int[] {-1, height, width, (int) x.shape().size(3)}));
+  }
+
+  /** A side's length before and after each stride-2 convolution ("same" padding rounds up). */
+  private int[] convolvedSides(int side) {
+    int[] sides = new int[config.convFilters().size() + 1];
+    sides[0] = side;
+    for (int i = 1; i < sides.length; i++) {
+      sides[i] = (sides[i - 1] + STRIDE - 1) / STRIDE;
+    }
+    return sides;
   }
 
   /** Values per image after the encoder's convolutions. */
   private int convolvedSize(ImageShape shape) {
-    int scale = 1 << config.convFilters().size();
-    return (shape.height() / scale) * (shape.width() / scale) * config.convFilters().get(config.convFilters().size() - 1);
-  }
-
-  private void requireDivisible(ImageShape shape) {
-    if (config.encoder() != Architecture.CONV) {
-      return;
-    }
-    int scale = 1 << config.convFilters().size();
-    if (shape.height() % scale != 0 || shape.width() % scale != 0) {
-      throw new IllegalArgumentException(
-          "model.convFilters: " + config.convFilters().size() + " stride-2 convolutions need image sides divisible by "
-              + scale + ", got " + shape.height() + "x" + shape.width());
-    }
+    int layers = config.convFilters().size();
+    return convolvedSides(shape.height())[layers] * convolvedSides(shape.width())[layers]
+        * config.convFilters().get(layers - 1);
   }
 
   private static Operand<TFloat32> mean(Ops tf, Operand<TFloat32> perImage) {
@@ -247,4 +313,16 @@ final class VaeModel implements GenerativeModel {
 
   /** The posterior's parameters, each {@code [n, latentSize]}. */
   private record Posterior(Operand<TFloat32> mean, Operand<TFloat32> logVariance) {}
+
+  /**
+   * The decoder's output: the logits (Bernoulli) or the locations, and the log scales of the continuous
+   * likelihoods ({@code null} for the Bernoulli one).
+   */
+  private record Decoded(Operand<TFloat32> first, Operand<TFloat32> second) {
+
+    /** Both parameters reshaped, for {@code [n, k, d]} batches of draws. */
+    Decoded reshaped(Ops tf, long... shape) {
+      return new Decoded(Layers.reshape(tf, first, shape), second == null ? null : Layers.reshape(tf, second, shape));
+    }
+  }
 }

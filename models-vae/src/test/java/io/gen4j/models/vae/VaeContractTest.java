@@ -13,6 +13,8 @@ class VaeContractTest extends ModelContractTest<VaeConfig> {
 
   @Override
   protected VaeConfig config() {
-    return new VaeConfig(4, Architecture.MLP, List.of(32, 16), List.of(), 1f, Binarization.DYNAMIC);
+    return new VaeConfig(
+        4, Architecture.MLP, List.of(32, 16), List.of(), 1f, Binarization.DYNAMIC,
+        Likelihood.BERNOULLI);
   }
 }

@@ -13,6 +13,8 @@ class VaeConvContractTest extends ModelContractTest<VaeConfig> {
 
   @Override
   protected VaeConfig config() {
-    return new VaeConfig(3, Architecture.CONV, List.of(16), List.of(4, 8), 0.5f, Binarization.FIXED);
+    return new VaeConfig(
+        3, Architecture.CONV, List.of(16), List.of(4, 8), 0.5f, Binarization.FIXED,
+        Likelihood.BERNOULLI);
   }
 }

@@ -8,11 +8,14 @@ import io.gen4j.data.ImageDataset;
 import io.gen4j.spi.Evaluation;
 import io.gen4j.spi.EvaluationCompleted;
 import io.gen4j.spi.ImageShape;
+import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.Objective;
 import io.gen4j.spi.PixelRange;
+import io.gen4j.testing.FloatArrays;
 import io.gen4j.train.HeldOutEvaluator;
 import io.gen4j.train.LikelihoodEstimate;
 import io.gen4j.train.ModelAssembly;
+import io.gen4j.train.Sampler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,7 +40,8 @@ import org.tensorflow.types.TInt64;
 class VaeModelTest {
 
   private static final ImageShape TWO_PIXELS = new ImageShape(1, 2, 1);
-  private static final VaeConfig LINEAR = new VaeConfig(1, Architecture.MLP, List.of(), List.of(), 1f, Binarization.DYNAMIC);
+  private static final VaeConfig LINEAR =
+      new VaeConfig(1, Architecture.MLP, List.of(), List.of(), 1f, Binarization.DYNAMIC, Likelihood.BERNOULLI);
 
   private static final float LOG_VARIANCE = -40f;
 
@@ -112,16 +116,51 @@ class VaeModelTest {
   }
 
   @Test
-  void convolutionsNeedImageSidesDivisibleByTheirStrides() {
-    VaeConfig threeConvolutions = new VaeConfig(2, Architecture.CONV, List.of(), List.of(2, 2, 2), 1f, Binarization.NONE);
-    assertThatThrownBy(() -> ModelAssembly.build(new VaeModel(threeConvolutions), ImageShape.MNIST, 4, 1, Map.of()))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("model.convFilters: 3 stride-2 convolutions need image sides divisible by 8, got 28x28");
+  void theConvolutionalDecoderCropsBackToImageSidesTheStridesDoNotDivide() {
+    VaeConfig threeConvolutions = new VaeConfig(
+        2, Architecture.CONV, List.of(), List.of(2, 2, 2), 1f, Binarization.NONE, Likelihood.DISCRETIZED_LOGISTIC);
+    for (ImageShape shape : List.of(ImageShape.MNIST, new ImageShape(30, 22, 3))) {
+      try (ModelAssembly assembly = ModelAssembly.build(new VaeModel(threeConvolutions), shape, 4, 1, Map.of());
+          Session session = new Session(assembly.graph())) {
+        session.initialize();
+        Sampler sampler = new Sampler(session, assembly, shape, PixelRange.UNIT, 2);
+        assertThat(sampler.decode(new float[] {0.5f, -1f}, 1).shape()).isEqualTo(shape);
+      }
+    }
+  }
+
+  @Test
+  void continuousLikelihoodsRefuseBinarizedData() {
+    assertThatThrownBy(() -> new VaeConfig(
+            2, Architecture.MLP, List.of(), List.of(), 1f, Binarization.DYNAMIC, Likelihood.GAUSSIAN))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("binarize: the gaussian likelihood models the 256 levels of 8-bit data, not binarized pixels;"
+            + " set binarize to none, got dynamic");
+    assertThatThrownBy(() -> new VaeConfig(
+            2, Architecture.MLP, List.of(), List.of(), 1f, Binarization.FIXED, Likelihood.DISCRETIZED_LOGISTIC))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("binarize: the discretized-logistic likelihood models the 256 levels of 8-bit data, not binarized"
+            + " pixels; set binarize to none, got fixed");
+  }
+
+  @Test
+  void theGaussianLikelihoodSeesEachLevelDequantizedWithinItsBin() {
+    float level = 77 / 255f;
+    float[] observed = observe(Binarization.NONE, Likelihood.GAUSSIAN, level);
+    assertThat(FloatArrays.min(observed)).isGreaterThanOrEqualTo(77 / 256f);
+    assertThat(FloatArrays.max(observed)).isLessThanOrEqualTo(78 / 256f);
+    double mean = Arrays.stream(toDoubles(observed)).average().orElseThrow();
+    assertThat(mean).isCloseTo(77.5 / 256, within(0.002));
+    assertThat(observe(Binarization.NONE, Likelihood.DISCRETIZED_LOGISTIC, level)).containsOnly(level);
   }
 
   /** The evaluation's observations of 100 MNIST-sized images of one grey level. */
   private static float[] observe(Binarization binarization, float intensity) {
-    VaeConfig config = new VaeConfig(2, Architecture.MLP, List.of(8), List.of(), 1f, binarization);
+    return observe(binarization, Likelihood.BERNOULLI, intensity);
+  }
+
+  private static float[] observe(Binarization binarization, Likelihood likelihood, float intensity) {
+    VaeConfig config = new VaeConfig(2, Architecture.MLP, List.of(8), List.of(), 1f, binarization, likelihood);
     try (ModelAssembly assembly = ModelAssembly.build(new VaeModel(config), ImageShape.MNIST, 4, 1, Map.of());
         Session session = new Session(assembly.graph())) {
       session.initialize();

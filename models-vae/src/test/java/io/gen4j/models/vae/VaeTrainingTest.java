@@ -165,6 +165,14 @@ class VaeTrainingTest {
     assertThatThrownBy(() -> config("{\"type\": \"vae\", \"encoder\": \"conv\", \"convFilters\": []}", "{}"))
         .isInstanceOf(ConfigException.class)
         .hasMessage("smoke.json: $.model.convFilters: must list at least one layer with encoder conv");
+    assertThatThrownBy(() -> config("{\"type\": \"vae\", \"likelihood\": \"poisson\"}", "{}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("smoke.json: $.model.likelihood: expected one of bernoulli, gaussian, discretized-logistic, got the"
+            + " string \"poisson\"");
+    assertThatThrownBy(() -> config("{\"type\": \"vae\", \"likelihood\": \"gaussian\"}", "{}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("smoke.json: $.model.binarize: the gaussian likelihood models the 256 levels of 8-bit data, not"
+            + " binarized pixels; set binarize to none, got dynamic");
     assertThatThrownBy(() -> config("{\"type\": \"vae\"}", "{\"evaluationInterval\": 0}"))
         .isInstanceOf(ConfigException.class)
         .hasMessage("smoke.json: $.training.evaluationInterval: must be at least 1, got 0");

@@ -89,6 +89,90 @@ class VariationalBoundTest {
     }
   }
 
+  private static double sigmoid(double x) {
+    return 1 / (1 + Math.exp(-x));
+  }
+
+  @Test
+  void gaussianReconstructionIsTheNegativeLogDensityPlusTheBinWidthOfEachLevel() {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      Operand<TFloat32> mean = tf.constant(new float[][] {{0.5f, 0.1f}});
+      Operand<TFloat32> logScale = tf.constant(new float[][] {{-2f, -9f}});
+      Operand<TFloat32> targets = tf.constant(new float[][] {{0.6f, 0.1005f}});
+      float value = evaluate(graph, VariationalBound.gaussianReconstruction(tf, mean, logScale, targets))[0];
+      // the second value's log scale -9 is clamped to -7
+      double expected = -logNormal(0.6, 0.5, Math.exp(-2)) - logNormal(0.1005, 0.1, Math.exp(-7)) + 2 * Math.log(256);
+      assertThat(value).isCloseTo((float) expected, within(1e-3f));
+    }
+  }
+
+  @Test
+  void discretizedLogisticGivesEachLevelItsBinsMassAndTheEdgesTheTails() {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      double location = 0.3;
+      double scale = Math.exp(-3);
+      Operand<TFloat32> locations = tf.constant(new float[][] {{0.3f}, {0.3f}, {0.3f}});
+      Operand<TFloat32> logScales = tf.constant(new float[][] {{-3f}, {-3f}, {-3f}});
+      Operand<TFloat32> levels = tf.constant(new float[][] {{0f}, {80 / 255f}, {1f}});
+      float[] values = evaluate(graph,
+          VariationalBound.discretizedLogisticReconstruction(tf, locations, logScales, levels));
+      double halfBin = 0.5 / 255;
+      assertThat(values[0]).isCloseTo((float) -Math.log(sigmoid((halfBin - location) / scale)), within(1e-4f));
+      double central = sigmoid((80 / 255.0 + halfBin - location) / scale)
+          - sigmoid((80 / 255.0 - halfBin - location) / scale);
+      assertThat(values[1]).isCloseTo((float) -Math.log(central), within(1e-4f));
+      assertThat(values[2]).isCloseTo((float) -Math.log(1 - sigmoid((1 - halfBin - location) / scale)), within(1e-4f));
+    }
+  }
+
+  @Test
+  void discretizedLogisticProbabilitiesOfAllLevelsSumToOne() {
+    for (float[] parameters : new float[][] {{0.3f, -3f}, {0.02f, -6f}, {0.9f, -1f}, {-0.4f, -2f}}) {
+      try (Graph graph = new Graph()) {
+        Ops tf = Ops.create(graph);
+        float[][] locations = new float[256][1];
+        float[][] logScales = new float[256][1];
+        float[][] levels = new float[256][1];
+        for (int level = 0; level < 256; level++) {
+          locations[level][0] = parameters[0];
+          logScales[level][0] = parameters[1];
+          levels[level][0] = level / 255f;
+        }
+        float[] values = evaluate(graph, VariationalBound.discretizedLogisticReconstruction(
+            tf, tf.constant(locations), tf.constant(logScales), tf.constant(levels)));
+        double total = 0;
+        for (float value : values) {
+          total += Math.exp(-value);
+        }
+        assertThat(total).as("location %s, log scale %s", parameters[0], parameters[1]).isCloseTo(1.0, within(1e-3));
+      }
+    }
+  }
+
+  @Test
+  void aLevelFarFromANarrowLogisticGetsAFiniteCost() {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      float[] values = evaluate(graph, VariationalBound.discretizedLogisticReconstruction(tf,
+          tf.constant(new float[][] {{0.1f}}), tf.constant(new float[][] {{-7f}}), tf.constant(new float[][] {{0.6f}})));
+      // far in the tail the bin mass is the centre density times the bin width
+      double standardized = (0.6 - 0.1) / Math.exp(-7);
+      double logDensity = -standardized - (-7) - 2 * Math.log1p(Math.exp(-standardized));
+      assertThat(values[0]).isFinite().isCloseTo((float) -(logDensity - Math.log(255)), within(1e-1f));
+    }
+  }
+
+  @Test
+  void bitsPerDimensionDivideNatsByDimensionsTimesLnTwo() {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      float[] values = evaluate(graph, VariationalBound.bitsPerDimension(tf, tf.constant(new float[] {3072f}), 3072));
+      assertThat(values[0]).isCloseTo((float) (1 / Math.log(2)), within(1e-6f));
+    }
+  }
+
   private static double logNormal(double x, double mean, double standardDeviation) {
     double standardized = (x - mean) / standardDeviation;
     return -0.5 * Math.log(2 * Math.PI) - Math.log(standardDeviation) - 0.5 * standardized * standardized;
