@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelConfig;
 import io.gen4j.spi.ModelProvider;
@@ -59,6 +60,7 @@ public final class ConfigLoader {
   /** The strict mapper configs are read with: no coercion of strings to numbers or floats to ints. */
   static ObjectMapper createMapper() {
     return JsonMapper.builder()
+        .addModule(new Jdk8Module())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)

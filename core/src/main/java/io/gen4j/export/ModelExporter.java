@@ -60,22 +60,23 @@ public final class ModelExporter {
         .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to export"));
     GenerativeModel model = catalog.createModel(config);
     ImageShape shape = Datasets.shape(config.data().dataset());
-    ExportManifest manifest = new ExportManifest(
-        ExportManifest.FORMAT_VERSION,
-        config.modelType(),
-        model.latentSize(),
-        shape,
-        model.pixelRange(),
-        runDirectory.toAbsolutePath().normalize().toString(),
-        checkpoint.state().step(),
-        config.seed(),
-        SavedModelWriter.TAG,
-        SavedModelWriter.SIGNATURE_KEY,
-        SavedModelWriter.INPUT_NAME,
-        SavedModelWriter.OUTPUT_NAME);
     Path temporary = Directories.createSibling(target, "exporting");
     try {
+      ExportManifest manifest;
       try (ModelAssembly assembly = ModelAssembly.build(model, shape, config.data().batchSize(), config.seed(), Map.of())) {
+        manifest = new ExportManifest(
+            ExportManifest.FORMAT_VERSION,
+            config.modelType(),
+            assembly.latentSize(),
+            shape,
+            model.pixelRange(),
+            runDirectory.toAbsolutePath().normalize().toString(),
+            checkpoint.state().step(),
+            config.seed(),
+            SavedModelWriter.TAG,
+            SavedModelWriter.SIGNATURE_KEY,
+            SavedModelWriter.INPUT_NAME,
+            SavedModelWriter.OUTPUT_NAME);
         SavedModelWriter.write(assembly, model, checkpoint.variablesPrefix(), temporary);
       }
       manifest.write(temporary);

@@ -59,7 +59,7 @@ public final class SavedModelWriter {
    * prefix.
    *
    * @param assembly the model's graph; only read
-   * @param model the model that built it, for its latent size and pixel range
+   * @param model the model that built it, for its pixel range
    * @param variablesPrefix where TensorFlow's saver wrote the variables, e.g. a checkpoint's {@code
    *     variables} prefix
    * @param directory the SavedModel directory to write (created with its parents)
@@ -74,11 +74,10 @@ public final class SavedModelWriter {
     ModelGraph modelGraph = assembly.modelGraph();
     String latentName = modelGraph.latent().op().name();
     Shape latentShape = modelGraph.latent().shape();
-    if (latentShape.numDimensions() != 2 || latentShape.size(0) != Shape.UNKNOWN_SIZE
-        || latentShape.size(1) != model.latentSize()) {
+    if (latentShape.size(0) != Shape.UNKNOWN_SIZE) {
       throw new IllegalArgumentException(
           "the model's latent placeholder has shape " + latentShape + "; export needs [-1, "
-              + model.latentSize() + "] (any batch size, the model's latent size)");
+              + modelGraph.latentSize() + "] (any batch size)");
     }
     GraphDef samplingPath = samplingPath(assembly.graph(), modelGraph.samples(), latentName);
     try (Graph graph = new Graph()) {

@@ -1,6 +1,6 @@
 package io.gen4j.spi;
 
-import io.gen4j.graph.NetworkBuilder;
+import io.gen4j.spi.graph.NetworkBuilder;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;

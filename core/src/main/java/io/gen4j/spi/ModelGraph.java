@@ -14,7 +14,8 @@ import org.tensorflow.types.TFloat32;
  * What a model built: its objectives and the path from a latent batch to images.
  *
  * @param objectives the losses its networks minimize, in the order a trainer normally runs them
- * @param latent placeholder of shape {@code [n, latentSize]} that sampling feeds
+ * @param latent placeholder of shape {@code [n, latentSize]} that sampling feeds, with a known latent
+ *     size (any batch size)
  * @param samples images decoded from {@code latent} in sampling mode (batch norm on moving statistics,
  *     no dropout), shape {@code [n, height, width, channels]} in the model's pixel range
  * @param evaluation optional: scores of held-out images (see {@link Evaluation})
@@ -35,6 +36,10 @@ public record ModelGraph(
   public ModelGraph {
     objectives = List.copyOf(objectives);
     requireNonNull(latent, "latent is null");
+    if (latent.shape().numDimensions() != 2 || latent.shape().size(1) < 1) {
+      throw new IllegalArgumentException(
+          "the latent placeholder must have shape [n, latentSize] with a known latent size, got " + latent.shape());
+    }
     requireNonNull(samples, "samples is null");
     requireNonNull(evaluation, "evaluation is null");
     requireNonNull(encoder, "encoder is null");
@@ -54,6 +59,11 @@ public record ModelGraph(
   /** This graph, with a path from images to latent codes. */
   public ModelGraph withEncoder(Encoder imagesToCodes) {
     return new ModelGraph(objectives, latent, samples, evaluation, Optional.of(imagesToCodes));
+  }
+
+  /** Size of the latent vectors {@link #samples()} decodes: the width of {@link #latent()}. */
+  public int latentSize() {
+    return (int) latent.shape().size(1);
   }
 
   /** The objective of that name, if the model has one. */

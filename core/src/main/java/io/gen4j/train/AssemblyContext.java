@@ -1,6 +1,6 @@
 package io.gen4j.train;
 
-import io.gen4j.graph.NetworkBuilder;
+import io.gen4j.spi.graph.NetworkBuilder;
 import io.gen4j.spi.GraphContext;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.Noise;

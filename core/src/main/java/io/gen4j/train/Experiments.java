@@ -3,6 +3,7 @@ package io.gen4j.train;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
@@ -11,7 +12,10 @@ import io.gen4j.config.ExperimentConfig;
 import io.gen4j.data.Datasets;
 import io.gen4j.data.ImageDataset;
 import io.gen4j.inject.ModelCatalog;
+import io.gen4j.inject.PluginJar;
+import io.gen4j.inject.Plugins;
 import io.gen4j.report.LossPlotWriter;
+import io.gen4j.report.MetricKinds;
 import io.gen4j.report.RunReportWriter;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageBatch;
@@ -27,9 +31,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.tensorflow.Session;
 import org.tensorflow.TensorFlow;
@@ -116,8 +122,8 @@ public final class Experiments {
     try (ModelAssembly assembly = ModelAssembly.build(model, shape, config.data().batchSize(), config.seed(), Map.of());
         Session session = new Session(assembly.graph())) {
       Checkpointer.restore(session, checkpoint);
-      Sampler sampler = new Sampler(session, assembly, shape, model.pixelRange(), model.latentSize());
-      return sampler.decode(Sampler.gaussianLatents(seed, count, model.latentSize()), count);
+      Sampler sampler = new Sampler(session, assembly, shape, model.pixelRange());
+      return sampler.decode(Sampler.gaussianLatents(seed, count, assembly.latentSize()), count);
     }
   }
 
@@ -126,17 +132,18 @@ public final class Experiments {
       List<TrainingListener> extra) {
     List<TrainingListener> listeners = new ArrayList<>();
     listeners.add(new MetricsFileWriter(run.metricsFile()));
+    listeners.add(new MetricKinds.Writer(run.metricKindsFile()));
     listeners.add(new SampleGridWriter(run.samplesDirectory()));
     listeners.add(progress.get());
     // The plot and the report read metrics.jsonl and samples/, so they come after the writers of those.
-    listeners.add(new LossPlotWriter(run.metricsFile(), run.lossPlot()));
+    listeners.add(new LossPlotWriter(run.metricsFile(), run.metricKindsFile(), run.lossPlot()));
     listeners.add(new TensorBoardWriter(run.tensorBoardDirectory()));
     listeners.add(new RunReportWriter(run));
     listeners.addAll(extra);
     return new TrainingLoop(config, model, catalog.trainerFor(model), dataset, run, listeners);
   }
 
-  private static String provenance(ExperimentConfig config, ImageDataset dataset) {
+  private String provenance(ExperimentConfig config, ImageDataset dataset) {
     ObjectNode node = JsonMapper.builder().build().createObjectNode();
     Package gen4j = Experiments.class.getPackage();
     node.put("gen4j", Optional.ofNullable(gen4j.getImplementationVersion()).orElse("development build"));
@@ -149,7 +156,33 @@ public final class Experiments {
     node.put("dataset", dataset.name());
     node.put("images", dataset.count());
     node.put("created", Instant.now().toString());
+    node.set("plugins", plugins(node));
     return node.toPrettyString() + System.lineSeparator();
+  }
+
+  /**
+   * Every plugin jar loaded besides gen4j's own code, with the model types and trainers it provided,
+   * its Maven artifact and version when it says, and its SHA-256: what code made the run.
+   */
+  private ArrayNode plugins(ObjectNode root) {
+    Plugins plugins = catalog.plugins();
+    Map<PluginJar, ObjectNode> byJar = new LinkedHashMap<>();
+    ArrayNode array = root.arrayNode();
+    Function<PluginJar, ObjectNode> entry = jar -> byJar.computeIfAbsent(jar, key -> {
+      ObjectNode node = array.addObject();
+      node.put("jar", key.location().toString());
+      key.artifact().ifPresent(artifact -> node.put("artifact", artifact));
+      node.put("version", key.version());
+      key.sha256().ifPresent(sha256 -> node.put("sha256", sha256));
+      node.putArray("models");
+      node.putArray("trainers");
+      return node;
+    });
+    plugins.models().values().stream().filter(found -> !found.jar().builtIn())
+        .forEach(found -> ((ArrayNode) entry.apply(found.jar()).get("models")).add(found.name()));
+    plugins.trainers().values().stream().filter(found -> !found.jar().builtIn())
+        .forEach(found -> ((ArrayNode) entry.apply(found.jar()).get("trainers")).add(found.name()));
+    return array;
   }
 
   private static void write(Path file, String text) {

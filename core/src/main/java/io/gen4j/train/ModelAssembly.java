@@ -3,9 +3,11 @@ package io.gen4j.train;
 import static java.util.Objects.requireNonNull;
 
 import io.gen4j.config.OptimizerConfig;
+import io.gen4j.graph.GraphDependencies;
 import io.gen4j.graph.Optimizers;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageShape;
+import io.gen4j.spi.MetricKind;
 import io.gen4j.spi.ModelGraph;
 import io.gen4j.spi.Network;
 import io.gen4j.spi.Objective;
@@ -104,6 +106,7 @@ public final class ModelAssembly implements AutoCloseable {
           new AssemblyContext(tf, shape, batchSize, seed, images, step, new InGraphNoise(tf, noiseKey));
       ModelGraph modelGraph = model.build(context);
       requireDisjoint(modelGraph);
+      requireDeclaredData(modelGraph, images);
       Map<String, CompiledObjective> compiled = new LinkedHashMap<>();
       if (!optimizers.isEmpty()) {
         for (Objective objective : modelGraph.objectives()) {
@@ -144,9 +147,11 @@ public final class ModelAssembly implements AutoCloseable {
     Op update = tf.withName(name + "_update").withControlDependencies(all).noOp();
     List<String> names = new ArrayList<>();
     List<Operand<TFloat32>> values = new ArrayList<>();
+    Map<String, MetricKind> kinds = new LinkedHashMap<>(objective.metricKinds());
     if (objective.metrics().isEmpty()) {
       names.add(name + "_loss");
       values.add(objective.loss());
+      kinds.put(name + "_loss", MetricKind.LOSS);
     }
     objective.metrics().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
@@ -156,7 +161,19 @@ public final class ModelAssembly implements AutoCloseable {
         });
     names.add(network.name() + "_grad_norm");
     values.add(Optimizers.globalNorm(tf, gradients));
-    return new CompiledObjective(objective, update, names, values);
+    kinds.put(network.name() + "_grad_norm", MetricKind.OTHER);
+    return new CompiledObjective(objective, update, names, values, kinds);
+  }
+
+  /** An objective that reads the real images but says it consumes none would fail at its first update. */
+  private static void requireDeclaredData(ModelGraph modelGraph, Operand<TFloat32> images) {
+    for (Objective objective : modelGraph.objectives()) {
+      if (!objective.consumesData() && GraphDependencies.dependsOn(objective.loss(), images)) {
+        throw new IllegalStateException("objective '" + objective.name()
+            + "' reads the real images (GraphContext.realImages()) but says it consumes no data; build it with"
+            + " consumesData true");
+      }
+    }
   }
 
   private static void requireDisjoint(ModelGraph modelGraph) {
@@ -205,6 +222,21 @@ public final class ModelAssembly implements AutoCloseable {
   /** Objectives with their updates, by name, in the model's order; empty when built without optimizers. */
   public Map<String, CompiledObjective> objectives() {
     return objectives;
+  }
+
+  /**
+   * The kind of every metric the updates fetch whose kind is known: each objective's declared ones and
+   * core's own ({@code <network>_grad_norm}, the default {@code <objective>_loss}), by name.
+   */
+  public Map<String, MetricKind> metricKinds() {
+    Map<String, MetricKind> kinds = new LinkedHashMap<>();
+    objectives.values().forEach(objective -> kinds.putAll(objective.metricKinds()));
+    return kinds;
+  }
+
+  /** Size of the latent vectors the sampling path decodes: the width of {@link ModelGraph#latent()}. */
+  public int latentSize() {
+    return modelGraph.latentSize();
   }
 
   /** The compiled objective of that name. */

@@ -113,6 +113,11 @@ public final class RunDirectory {
     return path.resolve("status.json");
   }
 
+  /** {@code metric-kinds.json}: the kind of each metric the model declared, by name. */
+  public Path metricKindsFile() {
+    return path.resolve("metric-kinds.json");
+  }
+
   /** The figures of the latest {@code gen4j eval} of the run. */
   public Path evaluationFile() {
     return path.resolve("eval.json");

@@ -21,12 +21,17 @@ public final class Sampler {
   private final PixelRange range;
   private final int latentSize;
 
-  public Sampler(Session session, ModelAssembly assembly, ImageShape shape, PixelRange range, int latentSize) {
+  public Sampler(Session session, ModelAssembly assembly, ImageShape shape, PixelRange range) {
     this.session = requireNonNull(session, "session is null");
     this.assembly = requireNonNull(assembly, "assembly is null");
     this.shape = requireNonNull(shape, "shape is null");
     this.range = requireNonNull(range, "range is null");
-    this.latentSize = latentSize;
+    this.latentSize = assembly.latentSize();
+  }
+
+  /** Size of each latent vector {@link #decode} takes. */
+  public int latentSize() {
+    return latentSize;
   }
 
   /**

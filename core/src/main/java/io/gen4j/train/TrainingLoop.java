@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.tensorflow.Session;
 
 /**
@@ -106,17 +107,18 @@ public final class TrainingLoop {
       Optional<Checkpoint> start, TrainingState state, Optional<TrainingWarning> pending, long startNanos) {
     int batchSize = config.data().batchSize();
     long seed = config.seed();
-    try (ModelAssembly assembly = ModelAssembly.build(
-            model, dataset.shape(), batchSize, seed, scaled(config.training().optimizers(), state.learningRateScale()));
+    try (ModelAssembly assembly = beforeStart(state.step(), () -> ModelAssembly.build(
+            model, dataset.shape(), batchSize, seed, scaled(config.training().optimizers(), state.learningRateScale())));
         Session session = new Session(assembly.graph())) {
-      Trainer trainer = trainerProvider.create(assembly.modelGraph(), model.trainerSettings());
+      Trainer trainer =
+          beforeStart(state.step(), () -> trainerProvider.create(assembly.modelGraph(), model.trainerSettings()));
       long totalSteps = totalSteps(trainer);
       if (start.isPresent()) {
         Checkpointer.restore(session, start.get());
       } else {
         session.initialize();
       }
-      Sampler sampler = new Sampler(session, assembly, dataset.shape(), model.pixelRange(), model.latentSize());
+      Sampler sampler = new Sampler(session, assembly, dataset.shape(), model.pixelRange());
       Optional<HeldOut> heldOut = assembly.modelGraph().evaluation().map(evaluation -> new HeldOut(
           new HeldOutEvaluator(session, assembly, evaluation, model.pixelRange(), seed),
           Datasets.test(config.data().dataset())));
@@ -125,11 +127,25 @@ public final class TrainingLoop {
         SessionObjectiveRunner runner = new SessionObjectiveRunner(
             session, assembly, batches, dataset.shape(), batchSize, seed, state.batchesConsumed());
         TrainingStarted started =
-            new TrainingStarted(run.path(), config.modelType(), state.step(), totalSteps, batchSize);
+            new TrainingStarted(run.path(), config.modelType(), state.step(), totalSteps, batchSize, assembly.metricKinds());
         listeners.forEach(listener -> listener.onStart(started));
         pending.ifPresent(this::warn);
         return loop(session, trainer, runner, sampler, heldOut, state, totalSteps, startNanos);
       }
+    }
+  }
+
+  /**
+   * Sets up an attempt (builds the graph, makes the trainer); a failure there is the run's failure too,
+   * so listeners record it (the report marks the run failed) before it is thrown.
+   */
+  private <T> T beforeStart(long step, Supplier<T> setup) {
+    try {
+      return setup.get();
+    } catch (RuntimeException e) {
+      TrainingFailed failed = new TrainingFailed(step, e);
+      listeners.forEach(listener -> listener.onFailure(failed));
+      throw e;
     }
   }
 
@@ -142,7 +158,7 @@ public final class TrainingLoop {
       TrainingState state,
       long totalSteps,
       long startNanos) {
-    float[] fixedNoise = Sampler.gaussianLatents(config.seed(), GRID_SIZE, model.latentSize());
+    float[] fixedNoise = Sampler.gaussianLatents(config.seed(), GRID_SIZE, sampler.latentSize());
     RunDiagnostics diagnostics = new RunDiagnostics(realReference());
     MetricAverages averages = new MetricAverages();
     Map<String, Double> lastMetrics = Map.of();

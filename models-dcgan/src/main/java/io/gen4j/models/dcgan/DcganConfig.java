@@ -1,13 +1,16 @@
 package io.gen4j.models.dcgan;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gen4j.config.WeightAverageConfig;
-import io.gen4j.loss.AdversarialLoss;
-import io.gen4j.loss.LipschitzConstraint;
+import io.gen4j.spi.adversarial.StandardLoss;
+import io.gen4j.spi.adversarial.LipschitzConstraint;
 import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelConfig;
-import io.gen4j.train.adversarial.AdversarialSettings;
+import io.gen4j.spi.adversarial.AdversarialSettings;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code model} section of a {@code dcgan} experiment.
@@ -26,7 +29,8 @@ import java.util.List;
  * @param gradientPenaltyWeight lambda of the gradient penalty; default 10
  * @param clipValue the weight-clipping limit; default 0.01
  * @param discriminatorSteps discriminator updates per generator update; default 1
- * @param ema moving average of the generator's weights used for sampling; default none
+ * @param ema moving average of the generator's weights used for sampling; default none (empty; {@code null}
+ *     in JSON)
  */
 public record DcganConfig(
     int latentSize,
@@ -36,18 +40,18 @@ public record DcganConfig(
     float dropout,
     float leakySlope,
     float batchNormMomentum,
-    AdversarialLoss loss,
+    StandardLoss loss,
     LipschitzConstraint constraint,
     float gradientPenaltyWeight,
     float clipValue,
     int discriminatorSteps,
-    WeightAverageConfig ema) implements ModelConfig {
+    Optional<WeightAverageConfig> ema) implements ModelConfig {
 
   /** The defaults listed above. */
   public static final DcganConfig DEFAULT = new DcganConfig(
-      100, List.of(256, 128, 64), List.of(64, 128), 5, 0.3f, 0.2f, 0.9f, AdversarialLoss.NON_SATURATING,
+      100, List.of(256, 128, 64), List.of(64, 128), 5, 0.3f, 0.2f, 0.9f, StandardLoss.NON_SATURATING,
       LipschitzConstraint.NONE, AdversarialSettings.DEFAULT_GRADIENT_PENALTY_WEIGHT,
-      AdversarialSettings.DEFAULT_CLIP_VALUE, 1, null);
+      AdversarialSettings.DEFAULT_CLIP_VALUE, 1, Optional.empty());
 
   public DcganConfig {
     ConfigChecks.atLeastOne("latentSize", latentSize);
@@ -62,11 +66,24 @@ public record DcganConfig(
     ConfigChecks.inUnitInterval("dropout", dropout);
     ConfigChecks.inUnitInterval("leakySlope", leakySlope);
     ConfigChecks.inUnitInterval("batchNormMomentum", batchNormMomentum);
-    new AdversarialSettings(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
+    requireNonNull(ema, "ema is null; Optional.empty() for none");
+    adversarial(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
   }
 
   /** The settings shared by every GAN. */
   public AdversarialSettings adversarial() {
-    return new AdversarialSettings(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
+    return adversarial(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
+  }
+
+  private static AdversarialSettings adversarial(
+      StandardLoss loss, LipschitzConstraint constraint, float gradientPenaltyWeight, float clipValue,
+      int discriminatorSteps, Optional<WeightAverageConfig> ema) {
+    return AdversarialSettings.builder(loss)
+        .constraint(constraint)
+        .gradientPenaltyWeight(gradientPenaltyWeight)
+        .clipValue(clipValue)
+        .discriminatorSteps(discriminatorSteps)
+        .weightAverage(ema)
+        .build();
   }
 }

@@ -2,13 +2,14 @@ package io.gen4j.models.vae;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gen4j.graph.Layers;
-import io.gen4j.graph.NetworkBuilder;
+import io.gen4j.spi.graph.Layers;
+import io.gen4j.spi.graph.NetworkBuilder;
 import io.gen4j.spi.Encoder;
 import io.gen4j.spi.Evaluation;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.GraphContext;
 import io.gen4j.spi.ImageShape;
+import io.gen4j.spi.MetricKind;
 import io.gen4j.spi.ModelGraph;
 import io.gen4j.spi.Noise;
 import io.gen4j.spi.Objective;
@@ -35,6 +36,9 @@ final class VaeModel implements GenerativeModel {
   /** The network holding the encoder's and decoder's variables, the key of {@code training.optimizers}. */
   static final String NETWORK = "vae";
 
+  /** The one objective, trained by core's default trainer once per step. */
+  static final String OBJECTIVE = "elbo";
+
   /** Held-out images scored per run. */
   static final int EVALUATION_BATCH = 100;
 
@@ -54,18 +58,8 @@ final class VaeModel implements GenerativeModel {
   }
 
   @Override
-  public String trainer() {
-    return VariationalTrainerProvider.NAME;
-  }
-
-  @Override
   public PixelRange pixelRange() {
     return PixelRange.UNIT;
-  }
-
-  @Override
-  public int latentSize() {
-    return config.latentSize();
   }
 
   @Override
@@ -83,11 +77,11 @@ final class VaeModel implements GenerativeModel {
         VariationalBound.reconstruction(tf, decode(network, z, shape), Layers.flatten(tf, data, shape.size()));
     Operand<TFloat32> kl = VariationalBound.kl(tf, posterior.mean(), posterior.logVariance());
     Operand<TFloat32> loss = mean(tf, tf.math.add(reconstruction, tf.math.mul(tf.constant(config.beta()), kl)));
-    Objective objective = Objective.of(VariationalTrainerProvider.OBJECTIVE, network.network(), loss, true)
+    Objective objective = Objective.of(OBJECTIVE, network.network(), loss, true)
         .withMetrics(Map.of(
             "negative_elbo", mean(tf, tf.math.add(reconstruction, kl)),
             "reconstruction", mean(tf, reconstruction),
-            "kl", mean(tf, kl)));
+            "kl", mean(tf, kl)), MetricKind.LOSS);
 
     Placeholder<TFloat32> latent =
         tf.withName("latent").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.latentSize())));

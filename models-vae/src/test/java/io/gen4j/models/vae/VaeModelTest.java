@@ -179,7 +179,7 @@ class VaeModelTest {
   }
 
   private static Objective objective(ModelAssembly assembly) {
-    return assembly.modelGraph().objective(VariationalTrainerProvider.OBJECTIVE).orElseThrow();
+    return assembly.modelGraph().objective(VaeModel.OBJECTIVE).orElseThrow();
   }
 
   private static Map<String, Float> stepMetrics(Session session, ModelAssembly assembly, float[] image) {

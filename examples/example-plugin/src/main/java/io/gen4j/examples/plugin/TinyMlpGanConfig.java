@@ -1,11 +1,11 @@
 package io.gen4j.examples.plugin;
 
-import io.gen4j.loss.AdversarialLoss;
-import io.gen4j.loss.LipschitzConstraint;
+import io.gen4j.spi.adversarial.StandardLoss;
+import io.gen4j.spi.adversarial.LipschitzConstraint;
 import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelConfig;
-import io.gen4j.train.adversarial.AdversarialSettings;
+import io.gen4j.spi.adversarial.AdversarialSettings;
 
 /**
  * The {@code model} section of {@code tiny-mlp-gan}. Validation happens here, in the compact constructor:
@@ -16,12 +16,12 @@ import io.gen4j.train.adversarial.AdversarialSettings;
  * @param loss the adversarial loss; default {@code non-saturating}
  * @param constraint the critic's Lipschitz constraint (needed with {@code wasserstein}); default {@code none}
  */
-public record TinyMlpGanConfig(int latentSize, int hiddenWidth, AdversarialLoss loss, LipschitzConstraint constraint)
+public record TinyMlpGanConfig(int latentSize, int hiddenWidth, StandardLoss loss, LipschitzConstraint constraint)
     implements ModelConfig {
 
   /** The defaults. */
   public static final TinyMlpGanConfig DEFAULT =
-      new TinyMlpGanConfig(64, 128, AdversarialLoss.NON_SATURATING, LipschitzConstraint.NONE);
+      new TinyMlpGanConfig(64, 128, StandardLoss.NON_SATURATING, LipschitzConstraint.NONE);
 
   public TinyMlpGanConfig {
     ConfigChecks.atLeastOne("latentSize", latentSize);
@@ -34,8 +34,7 @@ public record TinyMlpGanConfig(int latentSize, int hiddenWidth, AdversarialLoss 
     return adversarial(loss, constraint);
   }
 
-  private static AdversarialSettings adversarial(AdversarialLoss loss, LipschitzConstraint constraint) {
-    return new AdversarialSettings(loss, constraint, AdversarialSettings.DEFAULT_GRADIENT_PENALTY_WEIGHT,
-        AdversarialSettings.DEFAULT_CLIP_VALUE, 1, null);
+  private static AdversarialSettings adversarial(StandardLoss loss, LipschitzConstraint constraint) {
+    return AdversarialSettings.builder(loss).constraint(constraint).build();
   }
 }

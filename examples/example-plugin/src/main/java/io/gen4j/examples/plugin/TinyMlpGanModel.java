@@ -1,12 +1,12 @@
 package io.gen4j.examples.plugin;
 
-import io.gen4j.graph.Layers;
-import io.gen4j.graph.NetworkBuilder;
+import io.gen4j.spi.graph.Layers;
+import io.gen4j.spi.graph.NetworkBuilder;
 import io.gen4j.spi.GraphContext;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.ModelGraph;
-import io.gen4j.train.adversarial.AdversarialGraph;
-import io.gen4j.train.adversarial.AdversarialModel;
+import io.gen4j.spi.adversarial.AdversarialGraph;
+import io.gen4j.spi.adversarial.AdversarialModel;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -20,7 +20,7 @@ final class TinyMlpGanModel extends AdversarialModel {
   private final TinyMlpGanConfig config;
 
   TinyMlpGanModel(TinyMlpGanConfig config) {
-    super(config.latentSize(), config.adversarial());
+    super(config.adversarial());
     this.config = config;
   }
 

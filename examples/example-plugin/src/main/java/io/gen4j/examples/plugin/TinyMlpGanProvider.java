@@ -3,7 +3,8 @@ package io.gen4j.examples.plugin;
 import io.gen4j.config.OptimizerConfig;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ModelProvider;
-import io.gen4j.train.adversarial.AdversarialTrainerProvider;
+import io.gen4j.spi.SpiVersion;
+import io.gen4j.spi.adversarial.AdversarialGraph;
 import java.util.Map;
 
 /** {@code tiny-mlp-gan}: found by {@link java.util.ServiceLoader} through this module's services file. */
@@ -33,11 +34,16 @@ public final class TinyMlpGanProvider implements ModelProvider<TinyMlpGanConfig>
 
   @Override
   public Map<String, OptimizerConfig> defaultOptimizers(TinyMlpGanConfig config) {
-    return Map.of(AdversarialTrainerProvider.GENERATOR, ADAM, AdversarialTrainerProvider.DISCRIMINATOR, ADAM);
+    return Map.of(AdversarialGraph.GENERATOR, ADAM, AdversarialGraph.DISCRIMINATOR, ADAM);
   }
 
   @Override
   public GenerativeModel create(TinyMlpGanConfig config) {
     return new TinyMlpGanModel(config);
+  }
+
+  @Override
+  public String spiVersion() {
+    return SpiVersion.CURRENT;
   }
 }
