@@ -9,6 +9,7 @@ import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.gen4j.config.ConfigLoader;
 import io.gen4j.config.ExperimentConfig;
+import io.gen4j.data.DatasetException;
 import io.gen4j.data.Datasets;
 import io.gen4j.data.ImageDataset;
 import io.gen4j.inject.ModelCatalog;
@@ -79,6 +80,7 @@ public final class Experiments {
   public TrainingResult train(ExperimentConfig config, List<TrainingListener> listeners) {
     GenerativeModel model = catalog.createModel(config);
     ImageDataset dataset = Datasets.train(config.data());
+    requireLabelsIfUsed(config, model, dataset);
     RunDirectory run = RunDirectory.create(Path.of(config.output().runsDirectory()), config.name(), LocalDateTime.now());
     write(run.configFile(), configLoader.toJson(config));
     write(run.provenanceFile(), provenance(config, dataset));
@@ -119,11 +121,20 @@ public final class Experiments {
         .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to sample from"));
     GenerativeModel model = catalog.createModel(config);
     var shape = Datasets.shape(config.data().dataset());
-    try (ModelAssembly assembly = ModelAssembly.build(model, shape, config.data().batchSize(), config.seed(), Map.of());
+    try (ModelAssembly assembly = ModelAssembly.build(model, shape, Datasets.classCount(config.data().dataset()),
+            config.data().batchSize(), config.seed(), Map.of(), ImageInput.FED);
         Session session = new Session(assembly.graph())) {
       Checkpointer.restore(session, checkpoint);
       Sampler sampler = new Sampler(session, assembly, shape, model.pixelRange());
       return sampler.decode(Sampler.gaussianLatents(seed, count, assembly.latentSize()), count);
+    }
+  }
+
+  private static void requireLabelsIfUsed(ExperimentConfig config, GenerativeModel model, ImageDataset dataset) {
+    if (model.usesLabels() && !dataset.labelled()) {
+      throw new DatasetException(
+          "model '" + config.modelType() + "' is conditional and needs a labelled dataset, but " + dataset.name()
+              + " has no labels (data section of the config)");
     }
   }
 

@@ -48,7 +48,8 @@ final class RestoredRun implements AutoCloseable {
         .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to " + purpose));
     GenerativeModel model = catalog.createModel(config);
     ImageShape shape = Datasets.shape(config.data().dataset());
-    ModelAssembly assembly = ModelAssembly.build(model, shape, config.data().batchSize(), config.seed(), Map.of());
+    ModelAssembly assembly = ModelAssembly.build(model, shape, Datasets.classCount(config.data().dataset()),
+        config.data().batchSize(), config.seed(), Map.of(), ImageInput.FED);
     try {
       Session session = new Session(assembly.graph());
       try {

@@ -108,7 +108,8 @@ public final class TrainingLoop {
     int batchSize = config.data().batchSize();
     long seed = config.seed();
     try (ModelAssembly assembly = beforeStart(state.step(), () -> ModelAssembly.build(
-            model, dataset.shape(), batchSize, seed, scaled(config.training().optimizers(), state.learningRateScale())));
+            model, dataset.shape(), Datasets.classCount(config.data().dataset()), batchSize, seed,
+            scaled(config.training().optimizers(), state.learningRateScale()), ImageInput.FED));
         Session session = new Session(assembly.graph())) {
       Trainer trainer =
           beforeStart(state.step(), () -> trainerProvider.create(assembly.modelGraph(), model.trainerSettings()));

@@ -1,6 +1,5 @@
 package io.gen4j.spi.adversarial;
 
-import io.gen4j.graph.GraphDependencies;
 import io.gen4j.graph.WeightAverage;
 import io.gen4j.graph.WeightClipping;
 import io.gen4j.spi.GraphContext;
@@ -123,8 +122,9 @@ public final class AdversarialGraph {
     for (Map.Entry<String, Metric> metric : discriminatorMetrics.entrySet()) {
       discriminatorObjective = discriminatorObjective.withMetric(metric.getKey(), metric.getValue());
     }
-    // A relativistic loss reads the real images' scores for the generator too: then its update needs a batch.
-    boolean generatorReadsData = GraphDependencies.dependsOn(generatorLoss, context.realImages());
+    // A relativistic loss reads the real images' scores for the generator too, and a conditional generator
+    // may read the real batch's labels: then its update needs a batch of its own.
+    boolean generatorReadsData = context.readsRealBatch(generatorLoss);
     Objective generatorObjective = Objective.of(GENERATOR, generatorNetwork.network(), generatorLoss, generatorReadsData)
         .withMetric("g_loss", new Metric(generatorLoss, MetricKind.LOSS))
         .withSideUpdates(generatorNetwork.updates())
