@@ -45,11 +45,13 @@ public final class ModelAssembly implements AutoCloseable {
   private final Placeholder<TInt64> step;
   private final ModelGraph modelGraph;
   private final Map<String, CompiledObjective> objectives;
+  private final int classCount;
 
   private ModelAssembly(
       Graph graph,
       Placeholder<TFloat32> realImages,
       Optional<Placeholder<TInt32>> realLabels,
+      int classCount,
       Placeholder<TInt64> noiseKey,
       Placeholder<TInt64> step,
       ModelGraph modelGraph,
@@ -57,6 +59,7 @@ public final class ModelAssembly implements AutoCloseable {
     this.graph = graph;
     this.realImages = realImages;
     this.realLabels = realLabels;
+    this.classCount = classCount;
     this.noiseKey = noiseKey;
     this.step = step;
     this.modelGraph = modelGraph;
@@ -138,7 +141,10 @@ public final class ModelAssembly implements AutoCloseable {
           compiled.put(objective.name(), compile(tf, objective, optimizers));
         }
       }
-      return new ModelAssembly(graph, realImages, realLabels, noiseKey, step, modelGraph, compiled);
+      if (modelGraph.conditional() && classCount == 0) {
+        throw new IllegalArgumentException("the model samples from class labels, but the dataset has none");
+      }
+      return new ModelAssembly(graph, realImages, realLabels, classCount, noiseKey, step, modelGraph, compiled);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -271,6 +277,11 @@ public final class ModelAssembly implements AutoCloseable {
     Map<String, MetricKind> kinds = new LinkedHashMap<>();
     objectives.values().forEach(objective -> kinds.putAll(objective.metricKinds()));
     return kinds;
+  }
+
+  /** The number of classes of the dataset's labels the graph was built for; 0 if it is unlabelled. */
+  public int classCount() {
+    return classCount;
   }
 
   /** Size of the latent vectors the sampling path decodes: the width of {@link ModelGraph#latent()}. */

@@ -157,8 +157,8 @@ public abstract class ModelContractTest<C extends ModelConfig> {
   void theModelsTrainerRunsAStepWithFiniteMetrics() {
     GenerativeModel model = provider().create(config());
     Gen4j gen4j = Gen4j.create(classLoader());
-    try (ModelAssembly assembly = ModelAssembly.build(
-            model, imageShape(), batchSize(), 7, provider().defaultOptimizers(config()), ImageInput.SYNTHETIC);
+    try (ModelAssembly assembly = ModelAssembly.build(model, imageShape(), model.usesLabels() ? classCount() : 0,
+            batchSize(), 7, provider().defaultOptimizers(config()), ImageInput.SYNTHETIC);
         Session session = new Session(assembly.graph())) {
       session.initialize();
       Trainer trainer = gen4j.catalog().trainerFor(model).create(assembly.modelGraph(), model.trainerSettings());
