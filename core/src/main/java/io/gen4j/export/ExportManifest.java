@@ -4,10 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.PixelRange;
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What an export holds, written beside the SavedModel as {@value #FILE_NAME}: enough for {@code gen4j
@@ -33,6 +37,10 @@ import java.nio.file.Path;
  * @param signatureKey the key of the serving signature
  * @param inputName the signature's input: the latent batch, float32
  * @param outputName the signature's output: images in [0, 1], float32
+ * @param labelsName for a conditional model, the signature's second input: one class label per latent
+ *     vector, int32 {@code [n]}; empty (null in JSON) otherwise
+ * @param classCount for a conditional model, the number of classes labels may name (0 to classCount -
+ *     1); 0 otherwise
  */
 public record ExportManifest(
     int formatVersion,
@@ -46,15 +54,21 @@ public record ExportManifest(
     String tag,
     String signatureKey,
     String inputName,
-    String outputName) {
+    String outputName,
+    Optional<String> labelsName,
+    int classCount) {
 
   /** The manifest's file name within an export directory. */
   public static final String FILE_NAME = "gen4j-export.json";
 
-  /** The layout version this gen4j writes and reads. */
-  public static final int FORMAT_VERSION = 1;
+  /** The layout version this gen4j writes. */
+  public static final int FORMAT_VERSION = 2;
+
+  /** The layout before conditional models, without {@code labelsName} and {@code classCount}; still read. */
+  private static final int UNCONDITIONAL_FORMAT_VERSION = 1;
 
   private static final ObjectMapper JSON = JsonMapper.builder()
+      .addModule(new Jdk8Module())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
@@ -66,8 +80,8 @@ public record ExportManifest(
 
   public ExportManifest {
     if (formatVersion != FORMAT_VERSION) {
-      throw new IllegalArgumentException(
-          "formatVersion " + formatVersion + " is not supported; this gen4j reads " + FORMAT_VERSION);
+      throw new IllegalArgumentException("formatVersion " + formatVersion + " is not supported; this gen4j reads "
+          + UNCONDITIONAL_FORMAT_VERSION + " and " + FORMAT_VERSION);
     }
     requireNonNull(modelType, "modelType is null");
     if (latentSize < 1) {
@@ -80,13 +94,27 @@ public record ExportManifest(
     requireNonNull(signatureKey, "signatureKey is null");
     requireNonNull(inputName, "inputName is null");
     requireNonNull(outputName, "outputName is null");
+    requireNonNull(labelsName, "labelsName is null");
+    if (labelsName.isPresent() != (classCount > 0) || classCount < 0) {
+      throw new IllegalArgumentException(
+          "labelsName and classCount go together: a conditional model has both, got " + labelsName + " and " + classCount);
+    }
+  }
+
+  /** Whether the export takes class labels beside the latent batch. */
+  public boolean conditional() {
+    return labelsName.isPresent();
   }
 
   /** Reads the manifest of an export directory, naming the file in every error. */
   public static ExportManifest read(Path exportDirectory) {
     Path file = exportDirectory.resolve(FILE_NAME);
     try {
-      return JSON.readValue(Files.readString(file), ExportManifest.class);
+      JsonNode tree = JSON.readTree(Files.readString(file));
+      if (tree instanceof ObjectNode object && object.path("formatVersion").asInt() == UNCONDITIONAL_FORMAT_VERSION) {
+        object.put("formatVersion", FORMAT_VERSION).putNull("labelsName").put("classCount", 0);
+      }
+      return JSON.treeToValue(tree, ExportManifest.class);
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(exportDirectory + ": not a gen4j export (no " + FILE_NAME + ")");
     } catch (JsonProcessingException e) {

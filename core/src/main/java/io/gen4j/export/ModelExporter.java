@@ -78,7 +78,9 @@ public final class ModelExporter {
             SavedModelWriter.TAG,
             SavedModelWriter.SIGNATURE_KEY,
             SavedModelWriter.INPUT_NAME,
-            SavedModelWriter.OUTPUT_NAME);
+            SavedModelWriter.OUTPUT_NAME,
+            assembly.modelGraph().labels().map(labels -> SavedModelWriter.LABELS_NAME),
+            assembly.modelGraph().conditional() ? assembly.classCount() : 0);
         SavedModelWriter.write(assembly, model, checkpoint.variablesPrefix(), temporary);
       }
       manifest.write(temporary);

@@ -105,12 +105,30 @@ public final class Experiments {
   }
 
   /**
-   * Generates images with a run's latest checkpoint.
+   * Generates images with a run's latest checkpoint; a conditional model draws image {@code i} of class
+   * {@code i % classes}.
    *
    * @param count how many images
    * @param seed seeds the latent batch; the run's seed gives the batch of its sample grids
    */
   public ImageBatch sample(Path runDirectory, int count, long seed) {
+    return sample(runDirectory, count, seed, Optional.empty());
+  }
+
+  /**
+   * Generates images of the given classes with a conditional run's latest checkpoint.
+   *
+   * @param labels one class label per image, each in [0, number of classes)
+   * @param seed seeds the latent batch
+   * @throws IllegalArgumentException naming the problem when the run's model is not conditional or a
+   *     label is no class of its dataset
+   */
+  public ImageBatch sample(Path runDirectory, int[] labels, long seed) {
+    requireNonNull(labels, "labels is null");
+    return sample(runDirectory, labels.length, seed, Optional.of(labels));
+  }
+
+  private ImageBatch sample(Path runDirectory, int count, long seed, Optional<int[]> labels) {
     if (count < 1) {
       throw new IllegalArgumentException("the number of samples must be at least 1, got " + count);
     }
@@ -126,9 +144,28 @@ public final class Experiments {
         Session session = new Session(assembly.graph())) {
       Checkpointer.restore(session, checkpoint);
       Sampler sampler = new Sampler(session, assembly, shape, model.pixelRange());
-      return sampler.decode(Sampler.gaussianLatents(seed, count, assembly.latentSize()), count);
+      if (labels.isPresent() && !sampler.conditional()) {
+        throw new IllegalArgumentException(runDirectory + ": model " + config.modelType()
+            + " is not conditional: it samples from latent vectors alone, without class labels");
+      }
+      float[] latents = Sampler.gaussianLatents(seed, count, assembly.latentSize());
+      return labels.isPresent() ? sampler.decode(latents, labels.get(), count) : sampler.decode(latents, count);
     }
   }
+
+  /**
+   * The number of classes a run's model samples from: its dataset's, for a conditional model; 0 for a
+   * model that takes no labels.
+   */
+  public int sampleClasses(Path runDirectory) {
+    ExperimentConfig config = runConfig(runDirectory);
+    GenerativeModel model = catalog.createModel(config);
+    if (!model.usesLabels()) {
+      return 0;
+    }
+    return Datasets.classCount(config.data().dataset());
+  }
+
 
   private static void requireLabelsIfUsed(ExperimentConfig config, GenerativeModel model, ImageDataset dataset) {
     if (model.usesLabels() && !dataset.labelled()) {

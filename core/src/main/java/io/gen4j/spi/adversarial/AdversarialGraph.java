@@ -13,11 +13,13 @@ import io.gen4j.spi.graph.NetworkBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * Builds the objectives every GAN shares from its two networks: noise drawn in the graph, the loss,
@@ -63,6 +65,28 @@ public final class AdversarialGraph {
     Operand<TFloat32> score(NetworkBuilder network, Operand<TFloat32> images, Mode mode);
   }
 
+  /** Builds a conditional generator's output from a latent batch and one class label per latent vector. */
+  @FunctionalInterface
+  public interface ConditionalGenerator {
+    /**
+     * @param network where the generator's variables live (its own, or its weight average's)
+     * @param latent shape {@code [batch, latentSize]}
+     * @param labels int32 of shape {@code [batch]}, each in {@code [0, GraphContext.classCount())}
+     * @return images in [-1, 1] of the dataset's shape, of the labels' classes
+     */
+    Operand<TFloat32> generate(NetworkBuilder network, Operand<TFloat32> latent, Operand<TInt32> labels, Mode mode);
+  }
+
+  /** Scores a batch of images as members of the given classes: one logit (or critic value) per image. */
+  @FunctionalInterface
+  public interface ConditionalDiscriminator {
+    /**
+     * @param labels int32 of shape {@code [batch]}, the class each image is scored as
+     * @return shape {@code [batch, 1]}
+     */
+    Operand<TFloat32> score(NetworkBuilder network, Operand<TFloat32> images, Operand<TInt32> labels, Mode mode);
+  }
+
   private AdversarialGraph() {}
 
   /**
@@ -72,6 +96,30 @@ public final class AdversarialGraph {
    */
   public static ModelGraph build(
       GraphContext context, AdversarialSettings settings, int latentSize, Generator generator, Discriminator discriminator) {
+    return build(context, settings, latentSize, Optional.empty(),
+        (network, latent, labels, mode) -> generator.generate(network, latent, mode),
+        (network, images, labels, mode) -> discriminator.score(network, images, mode));
+  }
+
+  /**
+   * Builds a class-conditional GAN's objectives and sampling path, for a model whose {@link
+   * io.gen4j.spi.GenerativeModel#usesLabels()} is true. The discriminator scores each real image as a
+   * member of its own class; the generator draws each fake image of the class of the real image at the
+   * same position of the batch (so the two batches share their class mix, and the gradient penalty
+   * interpolates images of one class), and its update reads a batch of its own for those labels. The
+   * sampling path reads a labels placeholder beside the latent batch ({@link ModelGraph#labels()}).
+   *
+   * @param latentSize size of the noise vector z, the width of the sampling path's latent placeholder
+   */
+  public static ModelGraph buildConditional(
+      GraphContext context, AdversarialSettings settings, int latentSize, ConditionalGenerator generator,
+      ConditionalDiscriminator discriminator) {
+    return build(context, settings, latentSize, Optional.of(context.realLabels()), generator, discriminator);
+  }
+
+  private static ModelGraph build(
+      GraphContext context, AdversarialSettings settings, int latentSize, Optional<Operand<TInt32>> realLabels,
+      ConditionalGenerator generator, ConditionalDiscriminator discriminator) {
     if (latentSize < 1) {
       throw new IllegalArgumentException("latentSize must be at least 1, got " + latentSize);
     }
@@ -80,10 +128,12 @@ public final class AdversarialGraph {
     NetworkBuilder discriminatorNetwork = context.network(DISCRIMINATOR);
     AdversarialLoss loss = settings.loss();
 
-    Operand<TFloat32> fake =
-        generator.generate(generatorNetwork, context.noise().normal(context.batchSize(), latentSize), Mode.TRAINING);
-    Operand<TFloat32> realScores = discriminator.score(discriminatorNetwork, context.realImages(), Mode.TRAINING);
-    Operand<TFloat32> fakeScores = discriminator.score(discriminatorNetwork, fake, Mode.TRAINING);
+    Operand<TInt32> labels = realLabels.orElse(null);
+    Operand<TFloat32> fake = generator.generate(
+        generatorNetwork, context.noise().normal(context.batchSize(), latentSize), labels, Mode.TRAINING);
+    Operand<TFloat32> realScores =
+        discriminator.score(discriminatorNetwork, context.realImages(), labels, Mode.TRAINING);
+    Operand<TFloat32> fakeScores = discriminator.score(discriminatorNetwork, fake, labels, Mode.TRAINING);
     AdversarialLoss.Scores scores = new AdversarialLoss.Scores(realScores, fakeScores);
 
     Operand<TFloat32> discriminatorLoss = loss.discriminator(tf, scores);
@@ -94,7 +144,7 @@ public final class AdversarialGraph {
       GradientPenalty.Interpolation interpolation =
           GradientPenalty.interpolate(tf, context.noise(), context.realImages(), fake);
       Operand<TFloat32> penalty = GradientPenalty.penalty(
-          tf, images -> discriminator.score(discriminatorNetwork, images, Mode.TRAINING), interpolation.images());
+          tf, images -> discriminator.score(discriminatorNetwork, images, labels, Mode.TRAINING), interpolation.images());
       GradientPenalty.requireDifferentiable(tf, penalty, discriminatorNetwork.network().variables());
       discriminatorLoss = tf.math.add(discriminatorLoss, tf.math.mul(tf.constant(settings.gradientPenaltyWeight()), penalty));
       discriminatorMetrics.put("gradient_penalty", new Metric(penalty, MetricKind.OTHER));
@@ -106,15 +156,16 @@ public final class AdversarialGraph {
 
     Placeholder<TFloat32> latent =
         tf.withName("latent").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, latentSize)));
+    Optional<Placeholder<TInt32>> sampleLabels = realLabels.map(
+        real -> tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1))));
     PostUpdate afterGeneratorUpdate = PostUpdate.NONE;
-    Operand<TFloat32> samples;
+    NetworkBuilder samplingNetwork = generatorNetwork;
     if (settings.ema().isPresent()) {
-      NetworkBuilder average = context.network(AVERAGE_GENERATOR);
-      samples = generator.generate(average, latent, Mode.INFERENCE);
-      afterGeneratorUpdate = WeightAverage.of(generatorNetwork, average, settings.ema().get(), context.step());
-    } else {
-      samples = generator.generate(generatorNetwork, latent, Mode.INFERENCE);
+      samplingNetwork = context.network(AVERAGE_GENERATOR);
+      afterGeneratorUpdate = WeightAverage.of(generatorNetwork, samplingNetwork, settings.ema().get(), context.step());
     }
+    Operand<TFloat32> samples =
+        generator.generate(samplingNetwork, latent, sampleLabels.orElse(null), Mode.INFERENCE);
 
     Objective discriminatorObjective = Objective.of(DISCRIMINATOR, discriminatorNetwork.network(), discriminatorLoss, true)
         .withSideUpdates(discriminatorNetwork.updates())
@@ -129,6 +180,7 @@ public final class AdversarialGraph {
         .withMetric("g_loss", new Metric(generatorLoss, MetricKind.LOSS))
         .withSideUpdates(generatorNetwork.updates())
         .withAfterUpdate(afterGeneratorUpdate);
-    return new ModelGraph(List.of(discriminatorObjective, generatorObjective), latent, samples);
+    ModelGraph graph = new ModelGraph(List.of(discriminatorObjective, generatorObjective), latent, samples);
+    return sampleLabels.map(graph::withLabels).orElse(graph);
   }
 }
