@@ -220,10 +220,18 @@ class ModelExporterTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(out + ": the signature's input 'latent' is DT_FLOAT [-1, 8]; gen4j-export.json promises DT_FLOAT [-1, 9]");
 
-    Files.writeString(manifest, json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
+    Files.writeString(manifest, json.replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"));
     assertThatThrownBy(() -> ExportedGenerator.load(out))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(manifest + ": formatVersion 2 is not supported; this gen4j reads 1");
+        .hasMessage(manifest + ": formatVersion 3 is not supported; this gen4j reads 1 and 2");
+
+    // An export of an earlier gen4j (format 1, before conditional models) still loads, as unconditional.
+    Files.writeString(manifest, json.replace("\"formatVersion\" : 2", "\"formatVersion\" : 1")
+        .replace(",\n  \"labelsName\" : null,\n  \"classCount\" : 0", ""));
+    try (ExportedGenerator old = ExportedGenerator.load(out)) {
+      assertThat(old.manifest().conditional()).isFalse();
+      assertThat(old.manifest().classCount()).isZero();
+    }
 
     Files.writeString(manifest, json.replace("\"latentSize\" : 8", "\"latentSize\" : 8, \"latentDimension\" : 8"));
     assertThatThrownBy(() -> ExportedGenerator.load(out))

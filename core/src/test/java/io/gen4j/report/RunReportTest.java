@@ -55,7 +55,7 @@ class RunReportTest {
     assertThat(page).contains("<tr><td>d_loss</td><td>losses</td><td class=\"value\">1.100</td><td class=\"value\">40</td></tr>");
     assertThat(page).contains("<tr><td>images_per_second</td><td>throughput (images per second)</td><td class=\"value\">940.0</td><td class=\"value\">40</td></tr>");
     // an evaluation value logged on some lines only shows with the step it was last logged at
-    assertThat(page).contains("<tr><td>test_score</td><td class=\"value\">10.00</td><td class=\"value\">40</td></tr>");
+    assertThat(page).contains("<tr><td>test_score</td><td>other metrics</td><td class=\"value\">10.00</td><td class=\"value\">40</td></tr>");
     assertThat(page).contains("<figcaption>step 10</figcaption>", "<figcaption>step 20</figcaption>",
         "<figcaption>step 30</figcaption>", "<figcaption>step 40</figcaption>");
     assertThat(page).contains("The fixed-noise samples from step 10 to step 40, looping.");
@@ -209,7 +209,7 @@ class RunReportTest {
     MetricKinds kinds = MetricKinds.read(run.metricKindsFile());
     assertThat(kinds.of("mse")).contains(MetricKind.LOSS);
     assertThat(LossPlot.panels(MetricsHistory.read(run.metricsFile()), kinds)).containsExactly(
-        Map.entry(LossPlot.Panel.LOSSES, List.of("negative_elbo", "mse")),
+        Map.entry(LossPlot.Panel.LOSSES, List.of("mse", "negative_elbo")),
         Map.entry(LossPlot.Panel.OTHER, List.of("kl_divergence")),
         Map.entry(LossPlot.Panel.THROUGHPUT, List.of("images_per_second")));
     assertThat(run.lossPlot()).isRegularFile();
