@@ -164,6 +164,11 @@ public final class ModelCatalog {
     }
 
     @Override
+    public boolean usesLabels() {
+      return attributed(jar, subject, "usesLabels()", model::usesLabels);
+    }
+
+    @Override
     public PixelRange pixelRange() {
       return attributed(jar, subject, "pixelRange()", model::pixelRange);
     }

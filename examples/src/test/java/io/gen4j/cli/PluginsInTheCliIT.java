@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.gen4j.export.ImageGrid;
+import io.gen4j.export.SampleFormat;
+import io.gen4j.spi.ImageBatch;
+import io.gen4j.spi.ImageShape;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +98,7 @@ class PluginsInTheCliIT {
     Path grid = work.resolve("margin.png");
     Outcome sampled = gen4j("sample", "--run", run.toString(), "--n", "9", "--out", grid.toString());
     assertThat(sampled.exitCode()).as(sampled.err()).isZero();
-    assertThat(ImageIO.read(grid.toFile()).getWidth()).isEqualTo(3 * 28 * 2);
+    assertThat(ImageIO.read(grid.toFile()).getWidth()).isEqualTo(gridOf(9, 3).getWidth());
 
     Outcome notConditional = gen4j("sample", "--run", run.toString(), "--label", "7", "--out", grid.toString());
     assertThat(notConditional.exitCode()).isEqualTo(2);
@@ -124,8 +128,9 @@ class PluginsInTheCliIT {
     assertThat(all.exitCode()).as(all.err()).isZero();
     assertThat(all.out()).isEqualTo("wrote 30 samples, one row of 3 per class (0 to 9), to " + classes + " (grid)\n");
     BufferedImage rows = ImageIO.read(classes.toFile());
-    assertThat(rows.getHeight()).isEqualTo(10 * 28 * 2);
-    assertThat(rows.getWidth()).isEqualTo(3 * 28 * 2);
+    BufferedImage tenRowsOfThree = gridOf(30, 3);
+    assertThat(rows.getHeight()).isEqualTo(tenRowsOfThree.getHeight());
+    assertThat(rows.getWidth()).isEqualTo(tenRowsOfThree.getWidth());
 
     Outcome outOfRange = gen4j("sample", "--run", run.toString(), "--label", "10", "--out", classes.toString());
     assertThat(outOfRange.exitCode()).isEqualTo(2);
@@ -164,6 +169,12 @@ class PluginsInTheCliIT {
     assertThat(train.exitCode()).isEqualTo(2);
     assertThat(train.err().strip().lines().toList()).hasSize(1);
     assertThat(train.err()).startsWith("gen4j: " + second + ": plugin io.gen4j.examples:gen4j-margin-gan: two versions");
+  }
+
+  /** A grid of {@code count} MNIST images, {@code columns} per row, as {@code gen4j sample} draws it. */
+  private static BufferedImage gridOf(int count, int columns) {
+    return ImageGrid.render(new ImageBatch(ImageShape.MNIST, count, new float[count * ImageShape.MNIST.size()]), columns,
+        SampleFormat.GRID_SCALE);
   }
 
   private static Path run(String prefix) throws IOException {
