@@ -15,6 +15,13 @@ class CganConfigFileTest {
   private final Gen4j gen4j = Gen4j.create();
 
   @Test
+  void thePluginsCatalogHoldsItsOwnModelAndCoresTrainerOnly() {
+    // gen4j-testing registers no model of its own: nothing but cgan reaches this plugin's catalog.
+    assertThat(gen4j.catalog().models()).containsOnlyKeys("cgan");
+    assertThat(gen4j.catalog().trainers()).containsOnlyKeys("sequential");
+  }
+
+  @Test
   void theShippedConfigIsValid() {
     ExperimentConfig config = gen4j.configLoader().load(Path.of("..", "configs", "cgan-mnist.json"));
     assertThat(config.modelType()).isEqualTo("cgan");
