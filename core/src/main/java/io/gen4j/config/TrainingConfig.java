@@ -20,6 +20,8 @@ import java.util.Map;
  *     {@code rollback} to the last checkpoint with halved learning rates
  * @param evaluationInterval steps between scorings of the held-out split, for models that have an
  *     {@link io.gen4j.spi.Evaluation}; they are also scored at the end; at least 1, default 1000
+ * @param threads TensorFlow's CPU thread pools for the run; default {@link ThreadsConfig#DEFAULT}
+ *     (TensorFlow's choice)
  */
 public record TrainingConfig(
     long steps,
@@ -30,11 +32,12 @@ public record TrainingConfig(
     int keepCheckpoints,
     Map<String, OptimizerConfig> optimizers,
     NonFiniteLossPolicy onNonFiniteLoss,
-    int evaluationInterval) {
+    int evaluationInterval,
+    ThreadsConfig threads) {
 
   /** The defaults listed above. */
   public static final TrainingConfig DEFAULT =
-      new TrainingConfig(5000, 0, 50, 500, 1000, 3, Map.of(), NonFiniteLossPolicy.STOP, 1000);
+      new TrainingConfig(5000, 0, 50, 500, 1000, 3, Map.of(), NonFiniteLossPolicy.STOP, 1000, ThreadsConfig.DEFAULT);
 
   public TrainingConfig {
     if (steps < 1) {
@@ -52,13 +55,21 @@ public record TrainingConfig(
     if (onNonFiniteLoss == null) {
       throw new InvalidConfigException("onNonFiniteLoss", "must be stop or rollback");
     }
+    threads = threads == null ? ThreadsConfig.DEFAULT : threads;
   }
 
   /** This config with the given optimizers. */
   public TrainingConfig withOptimizers(Map<String, OptimizerConfig> resolved) {
     return new TrainingConfig(
         steps, epochs, logInterval, sampleInterval, checkpointInterval, keepCheckpoints, resolved, onNonFiniteLoss,
-        evaluationInterval);
+        evaluationInterval, threads);
+  }
+
+  /** This config with other thread pool sizes. */
+  public TrainingConfig withThreads(ThreadsConfig other) {
+    return new TrainingConfig(
+        steps, epochs, logInterval, sampleInterval, checkpointInterval, keepCheckpoints, optimizers, onNonFiniteLoss,
+        evaluationInterval, other);
   }
 
   private static void requireAtLeastOne(String field, int value) {

@@ -2,7 +2,9 @@ package io.gen4j.tensorboard;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gen4j.config.ThreadsConfig;
 import io.gen4j.export.ImageGrid;
+import io.gen4j.graph.Sessions;
 import io.gen4j.spi.MetricKind;
 import io.gen4j.spi.SamplesReady;
 import io.gen4j.spi.StepCompleted;
@@ -58,12 +60,22 @@ public final class TensorBoardWriter implements TrainingListener {
   private static final Logger LOG = LoggerFactory.getLogger(TensorBoardWriter.class);
 
   private final Path directory;
+  private final ThreadsConfig threads;
   private SummaryGraph summaries;
   private Map<String, MetricKind> kinds = Map.of();
 
   /** @param directory where the event files go; created if missing */
   public TensorBoardWriter(Path directory) {
+    this(directory, ThreadsConfig.DEFAULT);
+  }
+
+  /**
+   * @param directory where the event files go; created if missing
+   * @param threads the run's thread pool sizes, for the writer's own session
+   */
+  public TensorBoardWriter(Path directory, ThreadsConfig threads) {
     this.directory = requireNonNull(directory, "directory is null");
+    this.threads = requireNonNull(threads, "threads is null");
   }
 
   @Override
@@ -74,7 +86,7 @@ public final class TensorBoardWriter implements TrainingListener {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
     }
-    summaries = new SummaryGraph(directory);
+    summaries = new SummaryGraph(directory, threads);
     kinds = event.metricKinds();
   }
 
@@ -150,7 +162,7 @@ public final class TensorBoardWriter implements TrainingListener {
     private final Op flush;
     private final Op closeWriter;
 
-    SummaryGraph(Path directory) {
+    SummaryGraph(Path directory, ThreadsConfig threads) {
       Ops tf = Ops.create(graph);
       SummaryWriter writer = tf.summary.summaryWriter();
       Op create = tf.summary.createSummaryFileWriter(
@@ -168,7 +180,7 @@ public final class TensorBoardWriter implements TrainingListener {
       writeImage = tf.summary.writeImageSummary(writer, step, tag, image, badColor, WriteImageSummary.maxImages(1L));
       flush = tf.summary.flushSummaryWriter(writer);
       closeWriter = tf.summary.closeSummaryWriter(writer);
-      session = new Session(graph);
+      session = Sessions.open(graph, threads);
       try (Result ignored = session.runner().addTarget(create).run()) {
         // the file writer resource now exists and has written the file version event
       } catch (RuntimeException e) {

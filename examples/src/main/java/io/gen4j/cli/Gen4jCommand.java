@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     description = "Generative image models (GAN, DCGAN, WGAN, VAE) on TensorFlow Java.",
     subcommands = {
       ModelsCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class, ExportCommand.class,
-      BenchCommand.class, NllCommand.class,
+      BenchCommand.class, NllCommand.class, StatusCommand.class, SweepCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Gen4jCommand implements Runnable {
@@ -108,6 +108,9 @@ public final class Gen4jCommand implements Runnable {
       }
       if (type == BenchCommand.class) {
         return type.cast(new BenchCommand(this::gen4j));
+      }
+      if (type == SweepCommand.class) {
+        return type.cast(new SweepCommand(this::gen4j));
       }
       return CommandLine.defaultFactory().create(type);
     }

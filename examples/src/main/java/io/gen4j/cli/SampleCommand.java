@@ -4,10 +4,12 @@ import io.gen4j.Gen4j;
 import io.gen4j.export.ExportedGenerator;
 import io.gen4j.export.ImageGrid;
 import io.gen4j.export.SampleFormat;
+import io.gen4j.security.ModelTrust;
 import io.gen4j.spi.ImageBatch;
 import io.gen4j.train.Reconstructions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -73,6 +75,11 @@ final class SampleCommand implements Callable<Integer> {
           + " (--n images each, default 10).")
   private String label;
 
+  @CommandLine.Option(names = "--trust-model",
+      description = "Load --model without checking its graph against the allowed ops. DANGEROUS: a model file is a"
+          + " program, and an unchecked one can read and write any file gen4j can. Only for models you trust.")
+  private boolean trustModel;
+
   @CommandLine.Option(names = "--seed", paramLabel = "SEED",
       description = "Seed of the latent batch or of the choice of test images (default: the run's seed, which gives its sample grids' batch).")
   private Long seed;
@@ -114,7 +121,7 @@ final class SampleCommand implements Callable<Integer> {
       int images = count != null ? count : 64;
       ImageBatch batch;
       if (source.model != null) {
-        try (ExportedGenerator generator = ExportedGenerator.load(source.model)) {
+        try (ExportedGenerator generator = ExportedGenerator.load(source.model, trust())) {
           batch = generator.sample(images, seed != null ? seed : generator.manifest().runSeed());
         }
       } else {
@@ -157,7 +164,7 @@ final class SampleCommand implements Callable<Integer> {
     int classes;
     long latentSeed;
     if (source.model != null) {
-      try (ExportedGenerator generator = ExportedGenerator.load(source.model)) {
+      try (ExportedGenerator generator = ExportedGenerator.load(source.model, trust())) {
         classes = generator.manifest().classCount();
         latentSeed = seed != null ? seed : generator.manifest().runSeed();
       }
@@ -180,11 +187,11 @@ final class SampleCommand implements Callable<Integer> {
     } else {
       int requested = parseLabel(classes);
       labels = new int[perClass];
-      java.util.Arrays.fill(labels, requested);
+      Arrays.fill(labels, requested);
     }
     ImageBatch batch;
     if (source.model != null) {
-      try (ExportedGenerator generator = ExportedGenerator.load(source.model)) {
+      try (ExportedGenerator generator = ExportedGenerator.load(source.model, trust())) {
         batch = generator.sample(labels, latentSeed);
       }
     } else {
@@ -198,6 +205,10 @@ final class SampleCommand implements Callable<Integer> {
       sampleFormat.write(batch, out);
       printer.printf("wrote %d samples of class %s to %s (%s)%n", labels.length, label, out, sampleFormat.id());
     }
+  }
+
+  private ModelTrust trust() {
+    return trustModel ? ModelTrust.TRUSTED : ModelTrust.CHECKED;
   }
 
   private int parseLabel(int classes) {
