@@ -19,11 +19,13 @@ import io.gen4j.graph.Sessions;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.inject.PluginJar;
 import io.gen4j.inject.Plugins;
+import io.gen4j.inject.PluginException;
 import io.gen4j.report.LossPlotWriter;
 import io.gen4j.report.MetricKinds;
 import io.gen4j.report.RunReportWriter;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageBatch;
+import io.gen4j.spi.TrainingFailed;
 import io.gen4j.spi.TrainingListener;
 import io.gen4j.spi.TrainingWarning;
 import io.gen4j.tensorboard.TensorBoardWriter;
@@ -80,7 +82,8 @@ public final class Experiments {
 
   /**
    * Trains an experiment in a new run directory, which gets the resolved config, provenance, metrics,
-   * sample grids and checkpoints.
+   * sample grids and checkpoints. A config mistake found here leaves no run directory; a plugin model whose
+   * graph fails to build leaves one marked failed in {@code status.json} and the report.
    *
    * @param listeners added to the built-in listeners: metrics file, sample grids, progress (log lines
    *     unless {@link #withProgress} chose another), metrics plot, TensorBoard and run report
@@ -88,7 +91,18 @@ public final class Experiments {
   public TrainingResult train(ExperimentConfig config, List<TrainingListener> listeners) {
     GenerativeModel model = catalog.createModel(config);
     ImageDataset dataset = Datasets.train(config.data());
-    requireTrainable(config, model, dataset);
+    try {
+      requireTrainable(config, model, dataset);
+    } catch (PluginException e) {
+      // A config mistake leaves no run directory; a plugin's model that cannot build its graph is a failed
+      // run, and its directory says why.
+      RunDirectory failed = RunDirectory.create(config.output().runsPath(), config.name(), LocalDateTime.now());
+      try (RunLock lock = RunLock.acquire(failed, LOG::warn)) {
+        AtomicFiles.write(failed.configFile(), configLoader.toJson(config).getBytes(StandardCharsets.UTF_8));
+        new RunReportWriter(failed).onFailure(new TrainingFailed(0, e));
+      }
+      throw e;
+    }
     RunDirectory run = RunDirectory.create(config.output().runsPath(), config.name(), LocalDateTime.now());
     try (RunLock lock = RunLock.acquire(run, LOG::warn)) {
       AtomicFiles.write(run.configFile(), configLoader.toJson(config).getBytes(StandardCharsets.UTF_8));
@@ -102,18 +116,30 @@ public final class Experiments {
    * config.json} (a sweep's run, say): whatever an earlier process wrote there before its first
    * checkpoint is replaced. {@code config.json} stays as it is.
    *
+   * <p>A run that cannot start (its model, data or graph fails before the first step) is marked failed in
+   * {@code status.json} and the report, with the error's message.
+   *
    * @param threads the thread pool sizes for this process, in place of the config's (recorded in {@code
    *     provenance.json})
    * @throws RunDirectoryException if another process is training the run
    */
   public TrainingResult trainIn(Path runDirectory, ThreadsConfig threads, List<TrainingListener> listeners) {
     RunDirectory run = RunDirectory.open(runDirectory);
-    ExperimentConfig config = withThreads(runConfig(runDirectory), threads);
-    GenerativeModel model = catalog.createModel(config);
-    ImageDataset dataset = Datasets.train(config.data());
-    requireTrainable(config, model, dataset);
     try (RunLock lock = RunLock.acquire(run, LOG::warn)) {
       run.clearTrainingOutput();
+      ExperimentConfig config;
+      GenerativeModel model;
+      ImageDataset dataset;
+      try {
+        config = withThreads(runConfig(runDirectory), threads);
+        model = catalog.createModel(config);
+        dataset = Datasets.train(config.data());
+        requireTrainable(config, model, dataset);
+      } catch (RuntimeException e) {
+        // The run directory exists (a sweep made it): it says why the run never started.
+        new RunReportWriter(run).onFailure(new TrainingFailed(0, e));
+        throw e;
+      }
       AtomicFiles.write(run.provenanceFile(), provenance(config, dataset).getBytes(StandardCharsets.UTF_8));
       return trainLocked(config, model, dataset, run, listeners, Optional.empty(), List.of());
     }

@@ -236,7 +236,7 @@ public final class RunDirectory {
    */
   public void clearTrainingOutput() {
     for (Path written : List.of(metricsFile(), samplesDirectory(), checkpointsDirectory(), tensorBoardDirectory(),
-        lossPlot(), samplesAnimation(), reportFile(), statusFile(), provenanceFile(), evaluationFile())) {
+        lossPlot(), samplesAnimation(), reportFile(), statusFile(), provenanceFile(), evaluationFile(), metricKindsFile())) {
       deleteRecursively(written);
     }
   }

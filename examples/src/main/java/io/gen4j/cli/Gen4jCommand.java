@@ -110,7 +110,7 @@ public final class Gen4jCommand implements Runnable {
         return type.cast(new BenchCommand(this::gen4j));
       }
       if (type == SweepCommand.class) {
-        return type.cast(new SweepCommand(this::gen4j));
+        return type.cast(new SweepCommand(this::gen4j, () -> PluginJars.Settings.of(environment, top.plugins)));
       }
       return CommandLine.defaultFactory().create(type);
     }

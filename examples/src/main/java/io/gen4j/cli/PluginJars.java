@@ -1,5 +1,7 @@
 package io.gen4j.cli;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gen4j.inject.PluginClassLoader;
 import io.gen4j.inject.PluginException;
 import java.io.File;
@@ -26,6 +28,40 @@ final class PluginJars {
   static final String FOLDER = "plugins";
 
   private PluginJars() {}
+
+  /**
+   * The plugin settings of one command line, as a child process of it (a sweep's run) is given them.
+   *
+   * @param environmentValue the value of {@code GEN4J_PLUGINS}, if set
+   * @param jars the {@code --plugin} arguments
+   */
+  record Settings(Optional<String> environmentValue, List<Path> jars) {
+
+    Settings {
+      requireNonNull(environmentValue, "environmentValue is null");
+      jars = List.copyOf(jars);
+    }
+
+    /** The settings of this environment and these {@code --plugin} arguments. */
+    static Settings of(Map<String, String> environment, List<Path> jars) {
+      return new Settings(Optional.ofNullable(environment.get(ENVIRONMENT_VARIABLE)), jars);
+    }
+
+    /** The child's {@code --plugin} options, each with an absolute path (the child may run elsewhere). */
+    List<String> options() {
+      List<String> options = new ArrayList<>();
+      for (Path jar : jars) {
+        options.add("--plugin");
+        options.add(jar.toAbsolutePath().toString());
+      }
+      return options;
+    }
+
+    /** The child's {@code GEN4J_PLUGINS}, on top of its inherited environment. */
+    Map<String, String> environment() {
+      return environmentValue.map(value -> Map.of(ENVIRONMENT_VARIABLE, value)).orElse(Map.of());
+    }
+  }
 
   /**
    * Every plugin jar to load.

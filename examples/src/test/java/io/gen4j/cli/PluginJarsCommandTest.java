@@ -137,6 +137,34 @@ class PluginJarsCommandTest {
     assertThat(Files.readString(run.resolve("index.html"))).contains("failed at step 0: ");
   }
 
+  @Test
+  void aSweepHandsItsPluginJarsToTheProcessOfEachRun(@TempDir Path directory) throws IOException {
+    Path jar = jar(directory.resolve("failing-graph-1.0.jar"), FailingGraphProvider.class.getName());
+    Path sweep = Files.writeString(directory.resolve("plugged.json"), """
+        {"name": "plugged",
+         "base": {"model": {"type": "failing-graph"}, "data": {"batchSize": 8, "limit": 16}, "training": {"steps": 2}},
+         "eval": false}
+        """);
+    Path runs = directory.resolve("runs");
+
+    Outcome outcome = gen4j("sweep", sweep.toString(), "--runs", runs.toString(), "--no-progress-bar",
+        "--plugin", jar.toString());
+
+    assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(Gen4jCommand.FAILURE);
+    Path run;
+    try (Stream<Path> made = Files.list(runs.resolve("plugged"))) {
+      run = made.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+    // The run's own process loaded the plugin (else its model type would be unknown there) and got as far
+    // as building the model's graph, which failed; the run directory says so.
+    assertThat(Files.readString(run.resolve("sweep.log"))).contains("sweep --plugin " + jar + " --worker " + run);
+    JsonNode status = JsonMapper.builder().build().readTree(run.resolve("status.json").toFile());
+    assertThat(status.path("state").asText()).isEqualTo("failed");
+    assertThat(status.path("reason").asText()).isEqualTo(jar + ": model type 'failing-graph': building its graph"
+        + " failed: java.lang.IllegalStateException: the generator needs 3 channels, the images have 1");
+    assertThat(Files.readString(run.resolve("index.html"))).contains("failed at step 0: ");
+  }
+
   /** A jar whose services file lists {@code providers} (classes of the test class path). */
   private static Path jar(Path file, String providers) throws IOException {
     try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out)) {

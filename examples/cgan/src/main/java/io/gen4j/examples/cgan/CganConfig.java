@@ -41,8 +41,8 @@ public record CganConfig(
       0.9f, StandardLoss.NON_SATURATING, LipschitzConstraint.NONE);
 
   public CganConfig {
-    ConfigChecks.atLeastOne("latentSize", latentSize);
-    ConfigChecks.atLeastOne("labelEmbeddingSize", labelEmbeddingSize);
+    ConfigChecks.size("latentSize", latentSize);
+    ConfigChecks.size("labelEmbeddingSize", labelEmbeddingSize);
     generatorFilters = ConfigChecks.sizes("generatorFilters", generatorFilters, "channel count");
     if (generatorFilters.size() != 2) {
       throw new InvalidConfigException("generatorFilters",
@@ -53,7 +53,7 @@ public record CganConfig(
       throw new InvalidConfigException("discriminatorFilters",
           "must list 2 channel counts (one per stride-2 convolution), got " + discriminatorFilters.size());
     }
-    ConfigChecks.atLeastOne("kernelSize", kernelSize);
+    ConfigChecks.size("kernelSize", kernelSize);
     ConfigChecks.inUnitInterval("dropout", dropout);
     ConfigChecks.inUnitInterval("leakySlope", leakySlope);
     ConfigChecks.inUnitInterval("batchNormMomentum", batchNormMomentum);

@@ -20,8 +20,8 @@ public record MarginGanConfig(int latentSize, int hiddenWidth, float margin, int
   public static final MarginGanConfig DEFAULT = new MarginGanConfig(64, 256, 1f, 1);
 
   public MarginGanConfig {
-    ConfigChecks.atLeastOne("latentSize", latentSize);
-    ConfigChecks.atLeastOne("hiddenWidth", hiddenWidth);
+    ConfigChecks.size("latentSize", latentSize);
+    ConfigChecks.size("hiddenWidth", hiddenWidth);
     if (!(margin > 0) || Float.isInfinite(margin)) {
       throw new InvalidConfigException("margin", "must be greater than 0, got " + margin);
     }
