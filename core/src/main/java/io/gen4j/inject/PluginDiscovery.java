@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 
 /**
@@ -59,6 +60,9 @@ public final class PluginDiscovery {
   /** Every model and trainer provider visible to {@code loader}, usable or not. */
   public static Plugins discover(ClassLoader loader) {
     List<PluginProblem> problems = new ArrayList<>();
+    if (loader instanceof PluginClassLoader plugins) {
+      unreadableJars(plugins.jars(), problems);
+    }
     Map<Path, PluginJar> jars = new LinkedHashMap<>();
     List<Entry> modelEntries = entries(ModelProvider.class, loader, jars, problems);
     List<Entry> trainerEntries = entries(TrainerProvider.class, loader, jars, problems);
@@ -68,6 +72,21 @@ public final class PluginDiscovery {
     Map<String, Discovered<TrainerProvider>> trainers = load(
         TrainerProvider.class, "trainer", trainerEntries, twoVersions, loader, problems, provider -> provider);
     return new Plugins(models, trainers, problems);
+  }
+
+  /**
+   * Flags each jar the class loader cannot read (a file that is no jar, a truncated download): the loader
+   * itself would skip it without a word, and a plugin in it would seem to be missing.
+   */
+  private static void unreadableJars(List<Path> jars, List<PluginProblem> problems) {
+    for (Path file : jars) {
+      try (JarFile jar = new JarFile(file.toFile())) {
+        jar.size();
+      } catch (IOException e) {
+        problems.add(new PluginProblem("plugin jar", new PluginJar(file, false, Optional.empty(), PluginJar.UNKNOWN_VERSION),
+            "not a readable jar (" + firstLine(String.valueOf(e.getMessage())) + "); replace or remove the file"));
+      }
+    }
   }
 
   /** A line of a services file: a provider class and the jar whose services file lists it. */

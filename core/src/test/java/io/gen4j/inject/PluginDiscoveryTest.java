@@ -152,6 +152,18 @@ class PluginDiscoveryTest {
   }
 
   @Test
+  void aFileThatIsNoJarIsFlaggedBesideTheHealthyPlugins(@TempDir Path directory) throws Exception {
+    Path notAJar = Files.writeString(directory.resolve("notes.jar"), "hello\n").toAbsolutePath().normalize();
+    Path healthy = jar(directory.resolve("versioned-1.0.jar"), VersionedProvider.class.getName(), "1.0");
+    try (PluginClassLoader loader = PluginClassLoader.of(List.of(notAJar, healthy), getClass().getClassLoader())) {
+      Plugins plugins = PluginDiscovery.discover(loader);
+      assertThat(plugins.models()).containsKey("versioned");
+      assertThat(plugins.problems()).extracting(PluginProblem::message).containsExactly(notAJar
+          + ": plugin jar: not a readable jar (zip END header not found); replace or remove the file");
+    }
+  }
+
+  @Test
   void theBrokenPluginDoesNotHideTheHealthyOnes(@TempDir Path directory) throws Exception {
     Path jar = jar(directory.resolve("mixed.jar"),
         VersionedProvider.class.getName() + "\n# a comment\n\nio.example.Missing # trailing comment", null);
