@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gen4j.inject.PluginDiscovery;
 import io.gen4j.spi.DatasetConfig;
 import io.gen4j.spi.DatasetProvider;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelConfig;
 import io.gen4j.spi.ModelProvider;
@@ -89,7 +90,7 @@ public final class ConfigLoader {
    * @param providers the model providers by {@code model.type}
    */
   public ConfigLoader(Map<String, ModelProvider<?>> providers) {
-    this(providers, PluginDiscovery.datasets(ConfigLoader.class.getClassLoader()));
+    this(providers, PluginDiscovery.discover(ConfigLoader.class.getClassLoader()).datasetProviders());
   }
 
   /**
@@ -123,6 +124,7 @@ public final class ConfigLoader {
       builder.withCoercionConfig(LogicalType.Textual, config -> config.setCoercion(shape, CoercionAction.Fail));
     }
     return builder
+        .addModule(new Jdk8Module())
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -3,6 +3,7 @@ package io.gen4j.data;
 import io.gen4j.spi.DatasetContext;
 import io.gen4j.spi.DatasetProvider;
 import io.gen4j.spi.DatasetSplits;
+import io.gen4j.spi.SpiVersion;
 
 /** {@code mnist}: the MNIST digits bundled in this jar, with their test split and class names. */
 public final class MnistProvider implements DatasetProvider<MnistConfig> {
@@ -12,6 +13,11 @@ public final class MnistProvider implements DatasetProvider<MnistConfig> {
 
   /** Its config: it has no fields. */
   public static final MnistConfig DEFAULT_CONFIG = new MnistConfig();
+
+  @Override
+  public String spiVersion() {
+    return SpiVersion.CURRENT;
+  }
 
   @Override
   public String name() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.gen4j.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -30,6 +32,8 @@ import java.util.TreeMap;
  * @param runMetrics the run's latest held-out scores ({@link RunMetrics}), by key in order; empty for a
  *     samples file and for models that log none
  * @param created when the evaluation finished (ISO-8601)
+ * @param conditional for a conditional model, the feature network's accuracy on the requested labels and
+ *     the per-class FIDs; empty (absent from JSON) otherwise
  */
 public record EvaluationReport(
     String dataset,
@@ -39,12 +43,17 @@ public record EvaluationReport(
     SampleMetrics model,
     SampleMetrics reference,
     Map<String, RunMetrics.LoggedValue> runMetrics,
-    String created) {
+    String created,
+    Optional<ConditionalMetrics> conditional) {
 
   /** The name of the file a run's evaluation is written to. */
   public static final String FILE_NAME = "eval.json";
 
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .addModule(new Jdk8Module())
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .serializationInclusion(JsonInclude.Include.NON_ABSENT)
+      .build();
 
   public EvaluationReport {
     requireNonNull(dataset, "dataset is null");
@@ -54,6 +63,14 @@ public record EvaluationReport(
     requireNonNull(reference, "reference is null");
     runMetrics = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(runMetrics, "runMetrics is null")));
     requireNonNull(created, "created is null");
+    conditional = conditional == null ? Optional.empty() : conditional;
+  }
+
+  /** A report of a model that is not conditional. */
+  public EvaluationReport(
+      String dataset, int testImages, FeatureNetworkSummary featureNetwork, EvaluationSettings settings,
+      SampleMetrics model, SampleMetrics reference, Map<String, RunMetrics.LoggedValue> runMetrics, String created) {
+    this(dataset, testImages, featureNetwork, settings, model, reference, runMetrics, created, Optional.empty());
   }
 
   /**

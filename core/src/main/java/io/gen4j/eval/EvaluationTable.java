@@ -49,6 +49,7 @@ public final class EvaluationTable {
       text.append(System.lineSeparator());
       text.append(histograms(List.of(modelLabel, REFERENCE_LABEL), List.of(report.model(), report.reference())));
     }
+    report.conditional().ifPresent(conditional -> text.append(System.lineSeparator()).append(classes(conditional)));
     for (Map.Entry<String, RunMetrics.LoggedValue> metric : report.runMetrics().entrySet()) {
       RunMetrics.LoggedValue value = metric.getValue();
       text.append(String.format(Locale.ROOT, "%s: %.4f (logged by the run at step %d, %d images%s)%n",
@@ -91,6 +92,24 @@ public final class EvaluationTable {
           String.format(Locale.ROOT, "%.3f", row.precision()),
           String.format(Locale.ROOT, "%.3f", row.recall())));
     }
+    return text.toString();
+  }
+
+  /**
+   * A conditional model's classes: the feature network's accuracy on the requested labels, overall and
+   * per class, and each class's FID against the test images of that class.
+   */
+  public static String classes(ConditionalMetrics conditional) {
+    StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+        "conditional: the feature network classifies %.2f%% of the samples as the class they were drawn for;"
+            + " mean per-class FID %.3f%n", 100 * conditional.accuracy(), conditional.meanClassFid()));
+    text.append(String.format(Locale.ROOT, "%-28s", "requested class"));
+    conditional.classes().forEach(row -> text.append(String.format(Locale.ROOT, " %7d", row.label())));
+    text.append(System.lineSeparator()).append(String.format(Locale.ROOT, "%-28s", "accuracy (%)"));
+    conditional.classes().forEach(row -> text.append(String.format(Locale.ROOT, " %7.2f", 100 * row.accuracy())));
+    text.append(System.lineSeparator()).append(String.format(Locale.ROOT, "%-28s", "FID vs the class's test images"));
+    conditional.classes().forEach(row -> text.append(String.format(Locale.ROOT, " %7.2f", row.fid())));
+    text.append(System.lineSeparator());
     return text.toString();
   }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +48,9 @@ public final class Evaluations {
   public EvaluationReport evaluateRun(
       Path runDirectory, EvaluationDataset dataset, EvaluationSettings settings, FeatureSpaceProvider features) {
     RunDirectory run = RunDirectory.open(runDirectory);
-    SampleSource samples = new RunSamples(experiments, run.path(), settings.samples(), settings.seed());
-    EvaluationReport report = evaluate(samples, dataset, settings, features, RunMetrics.latest(run.metricsFile()));
+    RunSamples samples = new RunSamples(experiments, run.path(), settings.samples(), settings.seed());
+    EvaluationReport report = evaluate(samples, samples.conditional() ? Optional.of(samples.labels()) : Optional.empty(),
+        dataset, settings, features, RunMetrics.latest(run.metricsFile()));
     report.write(run.path().resolve(EvaluationReport.FILE_NAME));
     RunReport.rewrite(run.path());
     return report;
@@ -94,6 +96,19 @@ public final class Evaluations {
   public static EvaluationReport evaluate(
       SampleSource source, EvaluationDataset dataset, EvaluationSettings settings, FeatureSpaceProvider features,
       Map<String, RunMetrics.LoggedValue> runMetrics) {
+    return evaluate(source, Optional.empty(), dataset, settings, features, runMetrics);
+  }
+
+  /**
+   * {@link #evaluate(SampleSource, EvaluationDataset, EvaluationSettings, FeatureSpaceProvider, Map)}; for
+   * images drawn for given labels, also the feature network's accuracy on them and the per-class FIDs
+   * ({@link ConditionalMetrics}).
+   *
+   * @param requested the label each image of the source was drawn for, or empty
+   */
+  public static EvaluationReport evaluate(
+      SampleSource source, Optional<int[]> requested, EvaluationDataset dataset, EvaluationSettings settings,
+      FeatureSpaceProvider features, Map<String, RunMetrics.LoggedValue> runMetrics) {
     requireNonNull(source, "source is null");
     requireNonNull(dataset, "dataset is null");
     requireNonNull(settings, "settings is null");
@@ -101,12 +116,32 @@ public final class Evaluations {
     try (FeatureSpace space = features.open(dataset)) {
       Evaluator evaluator = new Evaluator(space, dataset.test(), settings);
       LOG.info("scoring {} images of {}", source.count(), source.name());
-      SampleMetrics model = evaluator.score(source);
+      SampleMetrics model;
+      Optional<ConditionalMetrics> conditional = Optional.empty();
+      if (requested.isPresent()) {
+        Evaluator.ConditionalScore score = evaluator.scoreConditional(source, requested.get(), testLabels(dataset));
+        model = score.row();
+        conditional = Optional.of(score.conditional());
+      } else {
+        model = evaluator.score(source);
+      }
       LOG.info("scoring the reference row: {} images of {}", source.count(), dataset.train().name());
       SampleMetrics reference = evaluator.score(DatasetSamples.random(dataset.train(), source.count(), settings.seed()));
       return new EvaluationReport(dataset.name(), dataset.test().count(),
           space.summary(), settings, model, reference, runMetrics,
-          Instant.now().toString());
+          Instant.now().toString(), conditional);
     }
+  }
+
+  private static int[] testLabels(EvaluationDataset dataset) {
+    if (!dataset.test().labelled()) {
+      throw new IllegalArgumentException(dataset.test().name() + " has no labels to score a conditional model's classes against");
+    }
+    byte[] labels = dataset.test().labels();
+    int[] values = new int[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      values[i] = Byte.toUnsignedInt(labels[i]);
+    }
+    return values;
   }
 }

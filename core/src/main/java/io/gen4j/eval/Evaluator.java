@@ -45,19 +45,53 @@ public final class Evaluator {
 
   /** The metrics of the images a source hands over. */
   public SampleMetrics score(SampleSource source) {
+    long start = System.nanoTime();
+    return score(source.name(), embed(source), start);
+  }
+
+  /**
+   * The metrics of images a conditional model drew for given labels: the row, and the feature network's
+   * accuracy on the labels with the per-class FIDs against the test images of each class.
+   *
+   * @param requested the label each image of the source was drawn for, in order
+   * @param testLabels the labels of the test split this evaluator was made with
+   */
+  public ConditionalScore scoreConditional(SampleSource source, int[] requested, int[] testLabels) {
+    if (space.datasetClasses() == 0) {
+      throw new IllegalArgumentException("the feature space (" + space.summary().description()
+          + ") does not classify the dataset's classes, so a conditional model's label accuracy cannot be scored");
+    }
+    long start = System.nanoTime();
+    Embedding samples = embed(source);
+    SampleMetrics row = score(source.name(), samples, start);
+    return new ConditionalScore(row,
+        ConditionalMetrics.of(samples, requested, test, testLabels, space.datasetClasses()));
+  }
+
+  /**
+   * A conditional model's row and its class metrics.
+   *
+   * @param row the metrics every model gets
+   * @param conditional accuracy on the requested labels and per-class FID
+   */
+  public record ConditionalScore(SampleMetrics row, ConditionalMetrics conditional) {}
+
+  private Embedding embed(SampleSource source) {
     requireNonNull(source, "source is null");
     if (!source.shape().equals(testShape)) {
       throw new IllegalArgumentException(source.name() + ": images are " + source.shape()
           + " but the test split has " + testShape);
     }
-    long start = System.nanoTime();
     List<Embedding> parts = new ArrayList<>();
     source.forEachBatch(BATCH, batch -> {
       parts.add(space.embed(batch));
       LOG.info("embedded {}/{} images of {}", parts.stream().mapToInt(Embedding::count).sum(), source.count(),
           source.name());
     });
-    Embedding samples = Embedding.concatenate(parts);
+    return Embedding.concatenate(parts);
+  }
+
+  private SampleMetrics score(String name, Embedding samples, long start) {
     double fid = FrechetDistance.between(test.features(), samples.features());
     KernelInceptionDistance kid = KernelInceptionDistance.between(test.features(), samples.features(),
         settings.kidSubsets(), settings.kidSubsetSize(), settings.seed());
@@ -72,7 +106,7 @@ public final class Evaluator {
     }
     PrecisionRecall precisionRecall = precisionRecall(samples.features());
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new SampleMetrics(source.name(), samples.count(), fid, kid.mean(), kid.standardDeviation(),
+    return new SampleMetrics(name, samples.count(), fid, kid.mean(), kid.standardDeviation(),
         inceptionScore, classKl, histogram, precisionRecall.precision(), precisionRecall.recall(), seconds);
   }
 

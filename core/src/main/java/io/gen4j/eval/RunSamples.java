@@ -5,14 +5,17 @@ import static java.util.Objects.requireNonNull;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.ImageBatch;
 import io.gen4j.train.Experiments;
+import io.gen4j.train.Sampler;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
  * Samples from a run's latest checkpoint, drawn batch by batch with {@link Experiments#sample}. Batch
  * {@code i} uses the {@code i}-th seed of a generator seeded with the evaluation's seed, so the images
- * depend on the seed and the batch size only. Works for every model type, plugins included.
+ * depend on the seed and the batch size only. Works for every model type, plugins included; a
+ * conditional model draws image {@code i} of class {@code i % classes} ({@link #labels()}).
  */
 public final class RunSamples implements SampleSource {
 
@@ -21,6 +24,7 @@ public final class RunSamples implements SampleSource {
   private final ImageShape shape;
   private final int count;
   private final long seed;
+  private final int[] labels;
 
   /**
    * @param count how many images, at least 1
@@ -35,6 +39,18 @@ public final class RunSamples implements SampleSource {
     this.shape = experiments.imageShape(runDirectory);
     this.count = count;
     this.seed = seed;
+    int classes = experiments.sampleClasses(runDirectory);
+    this.labels = classes > 0 ? Sampler.cyclingLabels(count, classes) : new int[0];
+  }
+
+  /** Whether the run's model draws images of given classes. */
+  public boolean conditional() {
+    return labels.length > 0;
+  }
+
+  /** The class each image is drawn for, in order; empty for a model that is not conditional. */
+  public int[] labels() {
+    return labels.clone();
   }
 
   @Override
@@ -56,7 +72,10 @@ public final class RunSamples implements SampleSource {
   public void forEachBatch(int maxBatch, Consumer<ImageBatch> consumer) {
     SplittableRandom seeds = new SplittableRandom(seed);
     for (int first = 0; first < count; first += maxBatch) {
-      consumer.accept(experiments.sample(runDirectory, Math.min(maxBatch, count - first), seeds.nextLong()));
+      int size = Math.min(maxBatch, count - first);
+      consumer.accept(conditional()
+          ? experiments.sample(runDirectory, Arrays.copyOfRange(labels, first, first + size), seeds.nextLong())
+          : experiments.sample(runDirectory, size, seeds.nextLong()));
     }
   }
 }

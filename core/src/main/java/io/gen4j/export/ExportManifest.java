@@ -4,10 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.PixelRange;
@@ -16,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What an export holds, written beside the SavedModel as {@value #FILE_NAME}: enough for {@code gen4j
@@ -34,6 +38,10 @@ import java.nio.file.Path;
  * @param signatureKey the key of the serving signature
  * @param inputName the signature's input: the latent batch, float32
  * @param outputName the signature's output: images in [0, 1], float32
+ * @param labelsName for a conditional model, the signature's second input: one class label per latent
+ *     vector, int32 {@code [n]}; empty (null in JSON) otherwise
+ * @param classCount for a conditional model, the number of classes labels may name (0 to classCount -
+ *     1); 0 otherwise
  */
 public record ExportManifest(
     int formatVersion,
@@ -47,13 +55,18 @@ public record ExportManifest(
     String tag,
     String signatureKey,
     String inputName,
-    String outputName) {
+    String outputName,
+    Optional<String> labelsName,
+    int classCount) {
 
   /** The manifest's file name within an export directory. */
   public static final String FILE_NAME = "gen4j-export.json";
 
-  /** The layout version this gen4j writes and reads. */
-  public static final int FORMAT_VERSION = 1;
+  /** The layout version this gen4j writes. */
+  public static final int FORMAT_VERSION = 2;
+
+  /** The layout before conditional models, without {@code labelsName} and {@code classCount}; still read. */
+  private static final int UNCONDITIONAL_FORMAT_VERSION = 1;
 
   /** The largest image side an export may promise. */
   public static final int MAX_IMAGE_SIDE = 1 << 13;
@@ -66,6 +79,7 @@ public record ExportManifest(
               .maxNestingDepth(8).maxStringLength(4096).build())
           .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build())
+      .addModule(new Jdk8Module())
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -78,8 +92,8 @@ public record ExportManifest(
 
   public ExportManifest {
     if (formatVersion != FORMAT_VERSION) {
-      throw new IllegalArgumentException(
-          "formatVersion " + formatVersion + " is not supported; this gen4j reads " + FORMAT_VERSION);
+      throw new IllegalArgumentException("formatVersion " + formatVersion + " is not supported; this gen4j reads "
+          + UNCONDITIONAL_FORMAT_VERSION + " and " + FORMAT_VERSION);
     }
     requireNonNull(modelType, "modelType is null");
     if (latentSize < 1 || latentSize > ConfigChecks.MAX_SIZE) {
@@ -97,6 +111,19 @@ public record ExportManifest(
     requireNonNull(signatureKey, "signatureKey is null");
     requireNonNull(inputName, "inputName is null");
     requireNonNull(outputName, "outputName is null");
+    requireNonNull(labelsName, "labelsName is null");
+    if (labelsName.isPresent() != (classCount > 0) || classCount < 0) {
+      throw new IllegalArgumentException("labelsName and classCount go together: a conditional model has both, got "
+          + labelsName.map(name -> "'" + name + "'").orElse("null") + " and " + classCount);
+    }
+    if (classCount > ConfigChecks.MAX_SIZE) {
+      throw new IllegalArgumentException("classCount must be at most " + ConfigChecks.MAX_SIZE + ", got " + classCount);
+    }
+  }
+
+  /** Whether the export takes class labels beside the latent batch. */
+  public boolean conditional() {
+    return labelsName.isPresent();
   }
 
   /** Reads the manifest of an export directory, naming the file in every error. */
@@ -124,7 +151,11 @@ public record ExportManifest(
     requireNonNull(bytes, "bytes is null");
     requireNonNull(source, "source is null");
     try {
-      ExportManifest manifest = JSON.readValue(bytes, ExportManifest.class);
+      JsonNode tree = JSON.readTree(bytes);
+      if (tree instanceof ObjectNode object && object.path("formatVersion").asInt() == UNCONDITIONAL_FORMAT_VERSION) {
+        object.put("formatVersion", FORMAT_VERSION).putNull("labelsName").put("classCount", 0);
+      }
+      ExportManifest manifest = tree == null || tree.isMissingNode() ? null : JSON.treeToValue(tree, ExportManifest.class);
       if (manifest == null) {
         throw new IllegalArgumentException(source + ": empty");
       }

@@ -19,6 +19,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * A generator exported with {@code gen4j export}, loaded with TensorFlow's {@link SavedModelBundle}:
@@ -96,20 +97,28 @@ public final class ExportedGenerator implements AutoCloseable {
         Shape.of(Shape.UNKNOWN_SIZE, manifest.latentSize()));
     requireTensor(directory, signature.getOutputs(), manifest.outputName(), "output",
         Shape.of(Shape.UNKNOWN_SIZE, image.height(), image.width(), image.channels()));
+    manifest.labelsName().ifPresent(labels -> requireTensor(directory, signature.getInputs(), labels, "input",
+        Shape.of(Shape.UNKNOWN_SIZE), DataType.DT_INT32));
     return function;
   }
 
   private static void requireTensor(
       Path directory, Map<String, Signature.TensorDescription> tensors, String name, String role, Shape expected) {
+    requireTensor(directory, tensors, name, role, expected, DataType.DT_FLOAT);
+  }
+
+  private static void requireTensor(
+      Path directory, Map<String, Signature.TensorDescription> tensors, String name, String role, Shape expected,
+      DataType type) {
     Signature.TensorDescription description = tensors.get(name);
     if (description == null) {
       throw new IllegalArgumentException(
           directory + ": the signature has no " + role + " '" + name + "'; it has " + tensors.keySet());
     }
-    if (description.dataType != DataType.DT_FLOAT || !Arrays.equals(description.shape.asArray(), expected.asArray())) {
+    if (description.dataType != type || !Arrays.equals(description.shape.asArray(), expected.asArray())) {
       throw new IllegalArgumentException(
           directory + ": the signature's " + role + " '" + name + "' is " + description.dataType + " "
-              + description.shape + "; " + ExportManifest.FILE_NAME + " promises DT_FLOAT " + expected);
+              + description.shape + "; " + ExportManifest.FILE_NAME + " promises " + type + " " + expected);
     }
   }
 
@@ -134,41 +143,92 @@ public final class ExportedGenerator implements AutoCloseable {
   }
 
   /**
-   * Decodes {@code count} latent vectors laid out row by row ({@code count * latentSize()} values).
+   * Decodes {@code count} latent vectors laid out row by row ({@code count * latentSize()} values); a
+   * conditional export draws image {@code i} of class {@code i % classCount}.
    *
    * @return the images, values in [0, 1]
    */
   public ImageBatch generate(float[] latents, int count) {
+    return generate(latents, manifest.conditional() ? Sampler.cyclingLabels(count, manifest.classCount()) : null, count);
+  }
+
+  /**
+   * Decodes {@code count} latent vectors laid out row by row, each with its class label.
+   *
+   * @param labels for a conditional export, one class label per latent vector in [0, classCount); null
+   *     otherwise
+   * @return the images, values in [0, 1]
+   * @throws IllegalArgumentException for labels an unconditional export cannot take, or out of range
+   */
+  public ImageBatch generate(float[] latents, int[] labels, int count) {
     requireNonNull(latents, "latents is null");
     int latentSize = latentSize();
     if (count < 1 || latents.length != (long) count * latentSize) {
       throw new IllegalArgumentException(
           "expected " + count + " latent vectors of size " + latentSize + ", got " + latents.length + " values");
     }
+    requireLabels(labels, count);
     int imageSize = imageShape().size();
     float[] pixels = new float[count * imageSize];
     for (int first = 0; first < count; first += CHUNK_SIZE) {
       int size = Math.min(CHUNK_SIZE, count - first);
       float[] chunk = Arrays.copyOfRange(latents, first * latentSize, (first + size) * latentSize);
+      Map<String, Tensor> inputs = new java.util.HashMap<>();
       try (TFloat32 input = TFloat32.tensorOf(Shape.of(size, latentSize), DataBuffers.of(chunk, true, false));
-          Result result = function.call(Map.of(manifest.inputName(), input))) {
-        Tensor output = result.get(manifest.outputName())
-            .orElseThrow(() -> new IllegalStateException("the signature returned no " + manifest.outputName()));
-        ((TFloat32) output).copyTo(DataBuffers.of(pixels, false, false).slice(first * imageSize, size * imageSize));
+          TInt32 labelChunk = labels == null ? null : TInt32.vectorOf(Arrays.copyOfRange(labels, first, first + size))) {
+        inputs.put(manifest.inputName(), input);
+        if (labelChunk != null) {
+          inputs.put(manifest.labelsName().orElseThrow(), labelChunk);
+        }
+        try (Result result = function.call(inputs)) {
+          Tensor output = result.get(manifest.outputName())
+              .orElseThrow(() -> new IllegalStateException("the signature returned no " + manifest.outputName()));
+          ((TFloat32) output).copyTo(DataBuffers.of(pixels, false, false).slice(first * imageSize, size * imageSize));
+        }
       }
     }
     return new ImageBatch(imageShape(), count, pixels);
   }
 
+  private void requireLabels(int[] labels, int count) {
+    if (!manifest.conditional()) {
+      if (labels != null) {
+        throw new IllegalArgumentException(directory + ": model " + manifest.modelType()
+            + " is not conditional: it samples from latent vectors alone, without class labels");
+      }
+      return;
+    }
+    if (labels == null || labels.length != count) {
+      throw new IllegalArgumentException(directory + ": the export is conditional: it needs one class label per image, "
+          + count + " in all, got " + (labels == null ? "none" : String.valueOf(labels.length)));
+    }
+    for (int label : labels) {
+      if (label < 0 || label >= manifest.classCount()) {
+        throw new IllegalArgumentException("label " + label + " is no class of the export: labels run from 0 to "
+            + (manifest.classCount() - 1));
+      }
+    }
+  }
+
   /**
    * Decodes the latent batch {@link Sampler#gaussianLatents} draws for a seed: with the run's seed
-   * ({@code manifest().runSeed()}), the batch of the run's sample grids.
+   * ({@code manifest().runSeed()}), the batch of the run's sample grids (their classes too, for a
+   * conditional export).
    */
   public ImageBatch sample(int count, long seed) {
     if (count < 1) {
       throw new IllegalArgumentException("the number of samples must be at least 1, got " + count);
     }
     return generate(Sampler.gaussianLatents(seed, count, latentSize()), count);
+  }
+
+  /** Decodes a seed's latent batch, one image per label, for a conditional export. */
+  public ImageBatch sample(int[] labels, long seed) {
+    requireNonNull(labels, "labels is null");
+    if (labels.length < 1) {
+      throw new IllegalArgumentException("the number of samples must be at least 1, got 0");
+    }
+    return generate(Sampler.gaussianLatents(seed, labels.length, latentSize()), labels, labels.length);
   }
 
   @Override

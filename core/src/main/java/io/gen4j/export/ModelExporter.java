@@ -59,23 +59,26 @@ public final class ModelExporter {
         .require(runDirectory, "export");
     GenerativeModel model = catalog.createModel(config);
     ImageShape shape = experiments.imageShape(runDirectory);
-    ExportManifest manifest = new ExportManifest(
-        ExportManifest.FORMAT_VERSION,
-        config.modelType(),
-        model.latentSize(),
-        shape,
-        model.pixelRange(),
-        runDirectory.toAbsolutePath().normalize().toString(),
-        checkpoint.state().step(),
-        config.seed(),
-        SavedModelWriter.TAG,
-        SavedModelWriter.SIGNATURE_KEY,
-        SavedModelWriter.INPUT_NAME,
-        SavedModelWriter.OUTPUT_NAME);
     Path temporary = Directories.createSibling(target, "exporting");
     try {
+      ExportManifest manifest;
       try (ModelAssembly assembly = ModelAssembly.build(model, shape, experiments.classCount(runDirectory),
           config.data().batchSize(), config.seed(), Map.of(), ImageInput.FED)) {
+        manifest = new ExportManifest(
+            ExportManifest.FORMAT_VERSION,
+            config.modelType(),
+            assembly.latentSize(),
+            shape,
+            model.pixelRange(),
+            runDirectory.toAbsolutePath().normalize().toString(),
+            checkpoint.state().step(),
+            config.seed(),
+            SavedModelWriter.TAG,
+            SavedModelWriter.SIGNATURE_KEY,
+            SavedModelWriter.INPUT_NAME,
+            SavedModelWriter.OUTPUT_NAME,
+            assembly.modelGraph().labels().map(labels -> SavedModelWriter.LABELS_NAME),
+            assembly.modelGraph().conditional() ? assembly.classCount() : 0);
         SavedModelWriter.write(assembly, model, checkpoint.variablesPrefix(), temporary);
       }
       manifest.write(temporary);

@@ -25,11 +25,13 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * Writes a model's sampling path (a GAN's generator, a VAE's decoder) as a TensorFlow SavedModel with
- * one serving signature: {@value #INPUT_NAME} {@code [n, latentSize]} float32 in, {@value
- * #OUTPUT_NAME} {@code [n, height, width, channels]} float32 in [0, 1] out.
+ * one serving signature: {@value #INPUT_NAME} {@code [n, latentSize]} float32 in (and, for a
+ * conditional model, {@value #LABELS_NAME} {@code [n]} int32 class labels), {@value #OUTPUT_NAME}
+ * {@code [n, height, width, channels]} float32 in [0, 1] out.
  *
  * <p>Only the ops that {@link ModelGraph#samples()} depends on are exported, with their variables:
  * no discriminator, encoder, optimizer or training input. A model with weight averaging exports the
@@ -49,6 +51,9 @@ public final class SavedModelWriter {
   /** The signature's input: a batch of latent vectors. */
   public static final String INPUT_NAME = "latent";
 
+  /** A conditional model's second input: one class label per latent vector. */
+  public static final String LABELS_NAME = "labels";
+
   /** The signature's output: the images decoded from the latent batch, in [0, 1]. */
   public static final String OUTPUT_NAME = "images";
 
@@ -59,7 +64,7 @@ public final class SavedModelWriter {
    * prefix.
    *
    * @param assembly the model's graph; only read
-   * @param model the model that built it, for its latent size and pixel range
+   * @param model the model that built it, for its pixel range
    * @param variablesPrefix where TensorFlow's saver wrote the variables, e.g. a checkpoint's {@code
    *     variables} prefix
    * @param directory the SavedModel directory to write (created with its parents)
@@ -74,25 +79,28 @@ public final class SavedModelWriter {
     ModelGraph modelGraph = assembly.modelGraph();
     String latentName = modelGraph.latent().op().name();
     Shape latentShape = modelGraph.latent().shape();
-    if (latentShape.numDimensions() != 2 || latentShape.size(0) != Shape.UNKNOWN_SIZE
-        || latentShape.size(1) != model.latentSize()) {
+    if (latentShape.size(0) != Shape.UNKNOWN_SIZE) {
       throw new IllegalArgumentException(
           "the model's latent placeholder has shape " + latentShape + "; export needs [-1, "
-              + model.latentSize() + "] (any batch size, the model's latent size)");
+              + modelGraph.latentSize() + "] (any batch size)");
     }
-    GraphDef samplingPath = samplingPath(assembly.graph(), modelGraph.samples(), latentName);
+    Set<String> inputs = new HashSet<>();
+    inputs.add(latentName);
+    modelGraph.labels().ifPresent(labels -> inputs.add(labels.op().name()));
+    GraphDef samplingPath = samplingPath(assembly.graph(), modelGraph.samples(), inputs);
     try (Graph graph = new Graph()) {
       graph.importGraphDef(samplingPath);
       Ops tf = Ops.create(graph);
       Operand<TFloat32> latent = graph.outputOrThrow(latentName).expect(TFloat32.class);
       Operand<TFloat32> samples = graph.outputOrThrow(modelGraph.samples().asOutput().name()).expect(TFloat32.class);
       Operand<TFloat32> images = toUnit(tf.withName(OUTPUT_NAME), tf, samples, model.pixelRange());
-      Signature signature = Signature.builder()
+      Signature.Builder builder = Signature.builder()
           .key(SIGNATURE_KEY)
           .methodName(METHOD_NAME)
-          .input(INPUT_NAME, latent)
-          .output(OUTPUT_NAME, images)
-          .build();
+          .input(INPUT_NAME, latent);
+      modelGraph.labels().ifPresent(labels ->
+          builder.input(LABELS_NAME, graph.outputOrThrow(labels.op().name()).expect(TInt32.class)));
+      Signature signature = builder.output(OUTPUT_NAME, images).build();
       try (Session session = new Session(graph)) {
         try {
           session.restore(variablesPrefix);
@@ -111,7 +119,7 @@ public final class SavedModelWriter {
   }
 
   /** The ops {@code samples} depends on (control dependencies included), as a graph of their own. */
-  private static GraphDef samplingPath(Graph graph, Operand<TFloat32> samples, String latentName) {
+  private static GraphDef samplingPath(Graph graph, Operand<TFloat32> samples, Set<String> inputs) {
     Set<String> needed = new HashSet<>();
     needed.add(samples.op().name());
     for (GraphOperation operation : graph.subgraphTo(Set.of(samples))) {
@@ -121,14 +129,14 @@ public final class SavedModelWriter {
     GraphDef.Builder pruned = GraphDef.newBuilder().setVersions(full.getVersions()).setLibrary(full.getLibrary());
     List<String> otherInputs = full.getNodeList().stream()
         .filter(node -> needed.contains(node.getName()))
-        .filter(node -> node.getOp().startsWith("Placeholder") && !node.getName().equals(latentName))
+        .filter(node -> node.getOp().startsWith("Placeholder") && !inputs.contains(node.getName()))
         .map(NodeDef::getName)
         .sorted()
         .toList();
     if (!otherInputs.isEmpty()) {
       throw new IllegalArgumentException(
           "the model's sampling path reads " + String.join(", ", otherInputs)
-              + " besides the latent batch; only a path from the latent batch alone can be exported");
+              + " besides the latent batch (and labels); only a path from those alone can be exported");
     }
     full.getNodeList().stream().filter(node -> needed.contains(node.getName())).forEach(pruned::addNode);
     return pruned.build();

@@ -3,6 +3,7 @@ package io.gen4j.graph;
 import io.gen4j.config.WeightAverageConfig;
 import io.gen4j.spi.Network;
 import io.gen4j.spi.PostUpdate;
+import io.gen4j.spi.graph.NetworkBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

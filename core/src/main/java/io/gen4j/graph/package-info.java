@@ -1,7 +1,6 @@
 /**
- * Graph-building helpers over {@link org.tensorflow.op.Ops}: networks with stably named variables
- * ({@link io.gen4j.graph.NetworkBuilder}), layers ({@link io.gen4j.graph.Layers}), and optimizers for
- * per-network updates ({@link io.gen4j.graph.Optimizers}). Variable names are {@code
- * <network>.<layer>.<parameter>} so checkpoints restore by name.
+ * Core's own graph machinery, not for plugins: per-network optimizer updates ({@link
+ * io.gen4j.graph.Optimizers}), weight clipping and averaging, and graph queries. Plugins build their
+ * networks with {@link io.gen4j.spi.graph}.
  */
 package io.gen4j.graph;

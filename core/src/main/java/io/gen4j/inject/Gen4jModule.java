@@ -17,30 +17,31 @@ import io.gen4j.spi.TrainerProvider;
 import java.util.Map;
 
 /**
- * Binds every discovered model, trainer and dataset provider into {@code Map<String, ...>} bindings, and
- * the {@link DatasetContext} of this process (directories from {@link Gen4jDirectories}, progress from
- * {@link DatasetProgress#automatic()}).
+ * Binds the usable providers of a discovery (models, trainers, datasets) into {@code Map<String, ...>}
+ * bindings, the discovery itself (for the jars providers came from), and the {@link DatasetContext} of
+ * this process (directories from {@link Gen4jDirectories}, progress from {@link
+ * DatasetProgress#automatic()}). Plugins never write Guice code.
  */
 public final class Gen4jModule extends AbstractModule {
 
-  private final ClassLoader loader;
+  private final Plugins plugins;
 
-  /** @param loader where providers are looked for (with {@link java.util.ServiceLoader}) */
-  public Gen4jModule(ClassLoader loader) {
-    this.loader = requireNonNull(loader, "loader is null");
+  /** @param plugins what discovery found; only its usable providers are bound */
+  public Gen4jModule(Plugins plugins) {
+    this.plugins = requireNonNull(plugins, "plugins is null");
   }
 
   @Override
   protected void configure() {
+    bind(Plugins.class).toInstance(plugins);
     MapBinder<String, ModelProvider<?>> models =
         MapBinder.newMapBinder(binder(), new TypeLiteral<String>() {}, new TypeLiteral<ModelProvider<?>>() {});
-    PluginDiscovery.models(loader).forEach((name, provider) -> models.addBinding(name).toInstance(provider));
-    MapBinder<String, TrainerProvider> trainers =
-        MapBinder.newMapBinder(binder(), String.class, TrainerProvider.class);
-    PluginDiscovery.trainers(loader).forEach((name, provider) -> trainers.addBinding(name).toInstance(provider));
+    plugins.models().forEach((name, found) -> models.addBinding(name).toInstance(found.provider()));
+    MapBinder<String, TrainerProvider> trainers = MapBinder.newMapBinder(binder(), String.class, TrainerProvider.class);
+    plugins.trainers().forEach((name, found) -> trainers.addBinding(name).toInstance(found.provider()));
     MapBinder<String, DatasetProvider<?>> datasets =
         MapBinder.newMapBinder(binder(), new TypeLiteral<String>() {}, new TypeLiteral<DatasetProvider<?>>() {});
-    PluginDiscovery.datasets(loader).forEach((name, provider) -> datasets.addBinding(name).toInstance(provider));
+    plugins.datasets().forEach((name, found) -> datasets.addBinding(name).toInstance(found.provider()));
   }
 
   @Provides

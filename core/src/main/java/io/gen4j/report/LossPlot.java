@@ -3,6 +3,7 @@ package io.gen4j.report;
 import static java.util.Objects.requireNonNull;
 
 import io.gen4j.export.ImageGrid;
+import io.gen4j.spi.MetricKind;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -22,9 +23,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Draws every series of a {@link MetricsHistory} against the step with XChart, as panels stacked
- * one above the other so series of different scales do not flatten each other: losses (names that
- * contain {@code loss}), scores that stay in [0, 1] (the discriminator's mean outputs), other metrics
- * (evaluation values, say) and throughput (names that end in {@code _per_second}).
+ * one above the other so series of different scales do not flatten each other: losses, scores in [0,
+ * 1] (the discriminator's mean outputs), other metrics (gradient norms, critic values, penalties) and
+ * throughput (names that end in {@code _per_second}). A series goes to the panel of the {@link
+ * MetricKind} its model declared ({@link MetricKinds}); one without a declared kind is guessed: a loss
+ * when its name contains {@code loss}, a score when every value lies in [0, 1], else other.
  */
 public final class LossPlot {
 
@@ -43,12 +46,13 @@ public final class LossPlot {
    * The panels a history is drawn in, each with the names of its series, in drawing order; a series
    * with no finite value is left out.
    */
-  public static Map<Panel, List<String>> panels(MetricsHistory history) {
+  public static Map<Panel, List<String>> panels(MetricsHistory history, MetricKinds kinds) {
     requireNonNull(history, "history is null");
+    requireNonNull(kinds, "kinds is null");
     Map<Panel, List<String>> panels = new EnumMap<>(Panel.class);
     history.series().forEach((name, points) -> {
       if (points.stream().anyMatch(point -> Double.isFinite(point.value()))) {
-        panels.computeIfAbsent(Panel.of(name, points), panel -> new ArrayList<>()).add(name);
+        panels.computeIfAbsent(Panel.of(name, points, kinds), panel -> new ArrayList<>()).add(name);
       }
     });
     return panels;
@@ -59,8 +63,8 @@ public final class LossPlot {
    *
    * @throws IllegalArgumentException if the history is empty
    */
-  public static BufferedImage render(MetricsHistory history) {
-    Map<Panel, List<String>> panels = panels(history);
+  public static BufferedImage render(MetricsHistory history, MetricKinds kinds) {
+    Map<Panel, List<String>> panels = panels(history, kinds);
     if (panels.isEmpty()) {
       throw new IllegalArgumentException("no metrics to plot: metrics.jsonl has no lines yet");
     }
@@ -83,8 +87,8 @@ public final class LossPlot {
    *
    * @throws IllegalArgumentException if the history is empty
    */
-  public static void write(MetricsHistory history, Path file) {
-    ImageGrid.writePng(render(history), file);
+  public static void write(MetricsHistory history, MetricKinds kinds, Path file) {
+    ImageGrid.writePng(render(history, kinds), file);
   }
 
   private static XYChart chart(Panel panel, List<String> names, MetricsHistory history) {
@@ -112,36 +116,49 @@ public final class LossPlot {
 
   /** A panel of the plot: series whose values share a scale. */
   public enum Panel {
-    /** Names that contain {@code loss}. */
+    /** Series of kind {@link MetricKind#LOSS}. */
     LOSSES,
-    /** Other series whose every value lies in [0, 1]: probabilities such as D's mean outputs. */
+    /** Series of kind {@link MetricKind#UNIT_SCORE}: probabilities such as D's mean outputs. */
     UNIT_SCORES,
-    /** Every other series: evaluation values, divergences, penalties. */
+    /** Series of kind {@link MetricKind#OTHER}: critic values, divergences, penalties, gradient norms. */
     OTHER,
     /** Names that end in {@code _per_second}. */
     THROUGHPUT;
 
     /** The panel a series of this name and these points goes to. */
-    public static Panel of(String name, List<MetricPoint> points) {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.endsWith("_per_second")) {
+    public static Panel of(String name, List<MetricPoint> points, MetricKinds kinds) {
+      if (name.toLowerCase(Locale.ROOT).endsWith("_per_second")) {
         return THROUGHPUT;
       }
-      if (lower.contains("loss")) {
-        return LOSSES;
+      return of(kinds.of(name).orElseGet(() -> guess(name, points)));
+    }
+
+    /** The panel of a kind. */
+    public static Panel of(MetricKind kind) {
+      return switch (kind) {
+        case LOSS -> LOSSES;
+        case UNIT_SCORE -> UNIT_SCORES;
+        case OTHER -> OTHER;
+      };
+    }
+
+    /** The kind of a series whose model declared none: by its name, then by its values. */
+    public static MetricKind guess(String name, List<MetricPoint> points) {
+      if (name.toLowerCase(Locale.ROOT).contains("loss")) {
+        return MetricKind.LOSS;
       }
       boolean unit = points.stream()
           .filter(point -> Double.isFinite(point.value()))
           .allMatch(point -> point.value() >= 0 && point.value() <= 1);
-      return unit ? UNIT_SCORES : OTHER;
+      return unit ? MetricKind.UNIT_SCORE : MetricKind.OTHER;
     }
 
     /** The panel's title. */
     public String title() {
       return switch (this) {
-        case LOSSES -> "losses";
-        case UNIT_SCORES -> "scores in [0, 1]";
-        case OTHER -> "other metrics";
+        case LOSSES -> MetricKind.LOSS.title();
+        case UNIT_SCORES -> MetricKind.UNIT_SCORE.title();
+        case OTHER -> MetricKind.OTHER.title();
         case THROUGHPUT -> "throughput (images per second)";
       };
     }

@@ -20,14 +20,17 @@ public final class LossPlotWriter implements TrainingListener {
   private static final Logger LOG = LoggerFactory.getLogger(LossPlotWriter.class);
 
   private final Path metricsFile;
+  private final Path kindsFile;
   private final Path plotFile;
 
   /**
    * @param metricsFile the run's {@code metrics.jsonl}
+   * @param kindsFile the run's {@code metric-kinds.json}
    * @param plotFile the PNG to write
    */
-  public LossPlotWriter(Path metricsFile, Path plotFile) {
+  public LossPlotWriter(Path metricsFile, Path kindsFile, Path plotFile) {
     this.metricsFile = requireNonNull(metricsFile, "metricsFile is null");
+    this.kindsFile = requireNonNull(kindsFile, "kindsFile is null");
     this.plotFile = requireNonNull(plotFile, "plotFile is null");
   }
 
@@ -53,8 +56,9 @@ public final class LossPlotWriter implements TrainingListener {
 
   private void refresh() {
     MetricsHistory history = MetricsHistory.read(metricsFile);
-    if (!LossPlot.panels(history).isEmpty()) {
-      LossPlot.write(history, plotFile);
+    MetricKinds kinds = MetricKinds.read(kindsFile);
+    if (!LossPlot.panels(history, kinds).isEmpty()) {
+      LossPlot.write(history, kinds, plotFile);
     }
   }
 }

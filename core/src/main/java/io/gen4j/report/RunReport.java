@@ -127,6 +127,7 @@ public final class RunReport {
         .orElseThrow(() -> new IllegalArgumentException(run.configFile() + ": missing; the report shows the run's config"));
     String modelType = parse(run.configFile(), configText).path("model").path("type").asText("unknown");
     MetricsHistory history = MetricsHistory.read(run.metricsFile());
+    MetricKinds kinds = MetricKinds.read(run.metricKindsFile());
     String title = run.path().getFileName().toString();
 
     StringBuilder page = new StringBuilder();
@@ -189,9 +190,14 @@ public final class RunReport {
     if (history.isEmpty()) {
       page.append("<p>No metrics logged yet.</p>\n");
     } else {
-      page.append("<table>\n<tr><th>series</th><th>value</th><th>at step</th></tr>\n");
-      for (Map.Entry<String, MetricPoint> latest : history.latest().entrySet()) {
-        page.append("<tr><td>").append(escape(latest.getKey())).append("</td><td class=\"value\">")
+      page.append("<table>\n<tr><th>series</th><th>kind</th><th>value</th><th>at step</th></tr>\n");
+      List<Map.Entry<String, MetricPoint>> rows = new ArrayList<>(history.latest().entrySet());
+      // By panel (losses, scores, other, throughput), in the order the series first appeared within one.
+      rows.sort(Comparator.comparing(row -> LossPlot.Panel.of(row.getKey(), history.series().get(row.getKey()), kinds)));
+      for (Map.Entry<String, MetricPoint> latest : rows) {
+        LossPlot.Panel panel = LossPlot.Panel.of(latest.getKey(), history.series().get(latest.getKey()), kinds);
+        page.append("<tr><td>").append(escape(latest.getKey())).append("</td><td>").append(escape(panel.title()))
+            .append("</td><td class=\"value\">")
             .append(String.format(Locale.ROOT, "%.4g", latest.getValue().value())).append("</td><td class=\"value\">")
             .append(latest.getValue().step()).append("</td></tr>\n");
       }
@@ -201,9 +207,9 @@ public final class RunReport {
 
     readText(run.evaluationFile()).ifPresent(evaluation -> page.append(EvaluationSection.html(run.evaluationFile(), evaluation)));
 
-    if (!LossPlot.panels(history).isEmpty()) {
+    if (!LossPlot.panels(history, kinds).isEmpty()) {
       page.append("<section id=\"metrics\">\n<h2>Metrics</h2>\n");
-      image(page, "image/png", png(LossPlot.render(history)), "every metrics series against the step", "plot");
+      image(page, "image/png", png(LossPlot.render(history, kinds)), "every metrics series against the step", "plot");
       page.append("</section>\n");
     }
 

@@ -1,11 +1,13 @@
 package io.gen4j.security;
 
+import io.gen4j.UserFacing;
+
 /**
  * A model file refused before it was loaded: an op that is not allowed in a generator graph, or a
  * file-writing op where the loader or sampling would run it. The message is one line naming the
  * directory, the first forbidden op and its node.
  */
-public final class UntrustedModelException extends RuntimeException {
+public final class UntrustedModelException extends RuntimeException implements UserFacing {
 
   private static final long serialVersionUID = 1L;
 

@@ -7,10 +7,20 @@ package io.gen4j.spi;
  */
 public interface GenerativeModel {
 
-  /** The {@link TrainerProvider#name() trainer} that runs this model's objectives, e.g. "adversarial". */
-  String trainer();
+  /** The name of core's default trainer, which runs each objective in order once per step. */
+  String SEQUENTIAL_TRAINER = "sequential";
 
-  /** How often the trainer runs each objective; one update of each per iteration by default. */
+  /**
+   * The {@link TrainerProvider#name() trainer} that runs this model's objectives: core's {@value
+   * #SEQUENTIAL_TRAINER} trainer by default, which runs each objective of {@link ModelGraph#objectives()}
+   * in order, as often per step as {@link #trainerSettings()} says. A model that needs another schedule
+   * names a trainer plugin.
+   */
+  default String trainer() {
+    return SEQUENTIAL_TRAINER;
+  }
+
+  /** How often the trainer runs each objective per step; one update of each by default. */
   default TrainerSettings trainerSettings() {
     return TrainerSettings.DEFAULT;
   }
@@ -27,12 +37,10 @@ public interface GenerativeModel {
   /** The range real images are scaled to before they are fed, and that samples come out in. */
   PixelRange pixelRange();
 
-  /** Size of the latent vector the sampler decodes. */
-  int latentSize();
-
   /**
    * Adds the model's placeholders, variables, losses and sampling path to the context's graph. Called
-   * once per graph; never adds ops afterwards.
+   * once per graph; never adds ops afterwards. The latent size is the width of the returned graph's
+   * {@link ModelGraph#latent()} placeholder.
    */
   ModelGraph build(GraphContext context);
 }

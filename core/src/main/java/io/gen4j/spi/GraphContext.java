@@ -1,6 +1,6 @@
 package io.gen4j.spi;
 
-import io.gen4j.graph.NetworkBuilder;
+import io.gen4j.spi.graph.NetworkBuilder;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -43,6 +43,13 @@ public interface GraphContext {
    * @throws IllegalStateException if the model does not declare that it uses labels
    */
   Operand<TInt32> realLabels();
+
+  /**
+   * Whether computing {@code value} reads the real batch ({@link #realImages()}, or {@link #realLabels()}
+   * for a model that uses labels). An objective whose loss does must be built with {@code consumesData}
+   * true, so that core feeds its updates a batch; core refuses a graph where one that does not.
+   */
+  boolean readsRealBatch(Operand<?> value);
 
   /**
    * The iteration being run, counted from 0, as an int64 scalar fed with every update (for schedules

@@ -2,13 +2,15 @@ package io.gen4j.spi;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gen4j.UserFacing;
+
 /**
  * A config value that is out of range or inconsistent, thrown from config records' constructors. The
  * config loader prefixes the file and the JSON path of the object, so the message only needs the field
  * and what was expected, for example {@code new InvalidConfigException("batchSize", "must be at least
  * 1, got 0")}.
  */
-public final class InvalidConfigException extends IllegalArgumentException {
+public final class InvalidConfigException extends IllegalArgumentException implements UserFacing {
 
   private static final long serialVersionUID = 1L;
 

@@ -21,8 +21,10 @@ public interface TrainerProvider {
    */
   Trainer create(ModelGraph graph, TrainerSettings settings);
 
-  /** The SPI version this provider was compiled against; do not override. */
-  default int spiVersion() {
-    return SpiVersion.CURRENT;
-  }
+  /**
+   * The plugin API this provider was built against: implement it as {@code return SpiVersion.CURRENT;}.
+   * The compiler copies the constant's value into the provider's class, so gen4j can refuse, with a
+   * sentence, a plugin built for an API it does not have (see {@link SpiVersion}).
+   */
+  String spiVersion();
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.gen4j.config.ThreadsConfig;
 import io.gen4j.export.ImageGrid;
 import io.gen4j.graph.Sessions;
+import io.gen4j.spi.MetricKind;
 import io.gen4j.spi.SamplesReady;
 import io.gen4j.spi.StepCompleted;
 import io.gen4j.spi.TrainingEnded;
@@ -39,8 +40,10 @@ import org.tensorflow.types.TUint8;
 
 /**
  * Writes TensorBoard event files with TensorFlow's own summary ops, so a stock {@code tensorboard
- * --logdir runs} reads them: every logged metric (and {@code images_per_second}) as a scalar series
- * tagged with its name, and each fixed-noise sample grid as the image {@code samples/image}.
+ * --logdir runs} reads them: every logged metric as a scalar series tagged {@code <kind>/<name>} by
+ * its declared {@link MetricKind} ({@code loss/d_loss}, {@code score/d_real}, {@code
+ * other/generator_grad_norm}; the plain name for a metric of undeclared kind), {@code
+ * throughput/images_per_second}, and each fixed-noise sample grid as the image {@code samples/image}.
  *
  * <p>The listener owns a small graph of its own (a summary file writer resource and the write ops),
  * separate from the model's, and flushes after every event so TensorBoard sees progress while the run
@@ -52,13 +55,14 @@ public final class TensorBoardWriter implements TrainingListener {
   public static final String SAMPLES_TAG = "samples";
 
   /** The tag of the throughput series. */
-  public static final String IMAGES_PER_SECOND_TAG = "images_per_second";
+  public static final String IMAGES_PER_SECOND_TAG = "throughput/images_per_second";
 
   private static final Logger LOG = LoggerFactory.getLogger(TensorBoardWriter.class);
 
   private final Path directory;
   private final ThreadsConfig threads;
   private SummaryGraph summaries;
+  private Map<String, MetricKind> kinds = Map.of();
 
   /** @param directory where the event files go; created if missing */
   public TensorBoardWriter(Path directory) {
@@ -83,15 +87,27 @@ public final class TensorBoardWriter implements TrainingListener {
       throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
     }
     summaries = new SummaryGraph(directory, threads);
+    kinds = event.metricKinds();
   }
 
   @Override
   public void afterStep(StepCompleted event) {
-    Map<String, Double> scalars = new LinkedHashMap<>(event.metrics());
+    Map<String, Double> scalars = new LinkedHashMap<>();
+    event.metrics().forEach((name, value) -> scalars.put(tag(name), value));
     scalars.put(IMAGES_PER_SECOND_TAG, event.imagesPerSecond());
     SummaryGraph graph = started();
     scalars.forEach((tag, value) -> graph.writeScalar(event.step(), tag, value.floatValue()));
     graph.flush();
+  }
+
+  /**
+   * A metric's tag: {@code <kind>/<name>} for a metric whose kind the model declared ({@code loss/d_loss},
+   * {@code score/d_real}, {@code other/generator_grad_norm}), so TensorBoard groups the series by kind;
+   * the plain name otherwise.
+   */
+  String tag(String metric) {
+    MetricKind kind = kinds.get(metric);
+    return kind == null ? metric : kind.id() + "/" + metric;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.gen4j.train;
 
-import io.gen4j.graph.NetworkBuilder;
+import io.gen4j.spi.graph.NetworkBuilder;
+import io.gen4j.graph.GraphDependencies;
 import io.gen4j.spi.GraphContext;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.Noise;
@@ -75,6 +76,12 @@ final class AssemblyContext implements GraphContext {
   public Operand<TInt32> realLabels() {
     return realLabels.orElseThrow(() -> new IllegalStateException(
         "the model reads labels but its usesLabels() is false; declare it so that core feeds them"));
+  }
+
+  @Override
+  public boolean readsRealBatch(Operand<?> value) {
+    return GraphDependencies.dependsOn(value, realImages)
+        || realLabels.map(labels -> GraphDependencies.dependsOn(value, labels)).orElse(false);
   }
 
   @Override

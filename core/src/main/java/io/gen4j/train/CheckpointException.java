@@ -1,11 +1,13 @@
 package io.gen4j.train;
 
+import io.gen4j.UserFacing;
+
 /**
  * A checkpoint that cannot be trusted or used: damaged files, a {@code state.json} out of range, or
  * tensors whose names, types or shapes do not match the graph they would be restored into. The
  * message is one line naming the checkpoint and the problem.
  */
-public final class CheckpointException extends RuntimeException {
+public final class CheckpointException extends RuntimeException implements UserFacing {
 
   private static final long serialVersionUID = 1L;
 

@@ -15,11 +15,16 @@ import io.gen4j.data.LoadedDataset;
 import io.gen4j.files.AtomicFiles;
 import io.gen4j.graph.Sessions;
 import io.gen4j.inject.ModelCatalog;
+import io.gen4j.inject.PluginJar;
+import io.gen4j.inject.Plugins;
+import io.gen4j.inject.PluginException;
 import io.gen4j.report.LossPlotWriter;
+import io.gen4j.report.MetricKinds;
 import io.gen4j.report.RunReportWriter;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageBatch;
 import io.gen4j.spi.ImageShape;
+import io.gen4j.spi.TrainingFailed;
 import io.gen4j.spi.TrainingListener;
 import io.gen4j.spi.TrainingWarning;
 import io.gen4j.tensorboard.TensorBoardWriter;
@@ -30,10 +35,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +83,8 @@ public final class Experiments {
 
   /**
    * Trains an experiment in a new run directory, which gets the resolved config, provenance, metrics,
-   * sample grids and checkpoints.
+   * sample grids and checkpoints. A config mistake found here leaves no run directory; a plugin model whose
+   * graph fails to build leaves one marked failed in {@code status.json} and the report.
    *
    * @param listeners added to the built-in listeners: metrics file, sample grids, progress (log lines
    *     unless {@link #withProgress} chose another), metrics plot, TensorBoard and run report
@@ -85,12 +93,23 @@ public final class Experiments {
     GenerativeModel model = catalog.createModel(config);
     LoadedDataset data = datasets.open(config.data());
     ImageDataset training = data.training(config.data().limit());
-    requireTrainable(config, model, training, data.classCount());
+    try {
+      requireTrainable(config, model, training, data.classCount());
+    } catch (PluginException e) {
+      // A config mistake leaves no run directory; a plugin's model that cannot build its graph is a failed
+      // run, and its directory says why.
+      RunDirectory failed = RunDirectory.create(config.output().runsPath(), config.name(), LocalDateTime.now());
+      try (RunLock lock = RunLock.acquire(failed, LOG::warn)) {
+        AtomicFiles.write(failed.configFile(), configLoader.toJson(config).getBytes(StandardCharsets.UTF_8));
+        new RunReportWriter(failed).onFailure(new TrainingFailed(0, e));
+      }
+      throw e;
+    }
     RunDirectory run = RunDirectory.create(config.output().runsPath(), config.name(), LocalDateTime.now());
     try (RunLock lock = RunLock.acquire(run, LOG::warn)) {
       AtomicFiles.write(run.configFile(), configLoader.toJson(config).getBytes(StandardCharsets.UTF_8));
       AtomicFiles.write(run.provenanceFile(),
-          RunProvenance.json(config, data, training).getBytes(StandardCharsets.UTF_8));
+          RunProvenance.json(config, data, training, catalog.plugins()).getBytes(StandardCharsets.UTF_8));
       return trainLocked(config, model, data, training, run, listeners, Optional.empty(), List.of());
     }
   }
@@ -100,21 +119,34 @@ public final class Experiments {
    * config.json} (a sweep's run, say): whatever an earlier process wrote there before its first
    * checkpoint is replaced. {@code config.json} stays as it is.
    *
+   * <p>A run that cannot start (its model, data or graph fails before the first step) is marked failed in
+   * {@code status.json} and the report, with the error's message.
+   *
    * @param threads the thread pool sizes for this process, in place of the config's (recorded in {@code
    *     provenance.json})
    * @throws RunDirectoryException if another process is training the run
    */
   public TrainingResult trainIn(Path runDirectory, ThreadsConfig threads, List<TrainingListener> listeners) {
     RunDirectory run = RunDirectory.open(runDirectory);
-    ExperimentConfig config = withThreads(runConfig(runDirectory), threads);
-    GenerativeModel model = catalog.createModel(config);
-    LoadedDataset data = datasets.open(config.data());
-    ImageDataset training = data.training(config.data().limit());
-    requireTrainable(config, model, training, data.classCount());
     try (RunLock lock = RunLock.acquire(run, LOG::warn)) {
       run.clearTrainingOutput();
+      ExperimentConfig config;
+      GenerativeModel model;
+      LoadedDataset data;
+      ImageDataset training;
+      try {
+        config = withThreads(runConfig(runDirectory), threads);
+        model = catalog.createModel(config);
+        data = datasets.open(config.data());
+        training = data.training(config.data().limit());
+        requireTrainable(config, model, training, data.classCount());
+      } catch (RuntimeException e) {
+        // The run directory exists (a sweep made it): it says why the run never started.
+        new RunReportWriter(run).onFailure(new TrainingFailed(0, e));
+        throw e;
+      }
       AtomicFiles.write(run.provenanceFile(),
-          RunProvenance.json(config, data, training).getBytes(StandardCharsets.UTF_8));
+          RunProvenance.json(config, data, training, catalog.plugins()).getBytes(StandardCharsets.UTF_8));
       return trainLocked(config, model, data, training, run, listeners, Optional.empty(), List.of());
     }
   }
@@ -230,12 +262,30 @@ public final class Experiments {
   }
 
   /**
-   * Generates images with a run's latest checkpoint.
+   * Generates images with a run's latest checkpoint; a conditional model draws image {@code i} of class
+   * {@code i % classes}.
    *
    * @param count how many images
    * @param seed seeds the latent batch; the run's seed gives the batch of its sample grids
    */
   public ImageBatch sample(Path runDirectory, int count, long seed) {
+    return sample(runDirectory, count, seed, Optional.empty());
+  }
+
+  /**
+   * Generates images of the given classes with a conditional run's latest checkpoint.
+   *
+   * @param labels one class label per image, each in [0, number of classes)
+   * @param seed seeds the latent batch
+   * @throws IllegalArgumentException naming the problem when the run's model is not conditional or a
+   *     label is no class of its dataset
+   */
+  public ImageBatch sample(Path runDirectory, int[] labels, long seed) {
+    requireNonNull(labels, "labels is null");
+    return sample(runDirectory, labels.length, seed, Optional.of(labels));
+  }
+
+  private ImageBatch sample(Path runDirectory, int count, long seed, Optional<int[]> labels) {
     if (count < 1) {
       throw new IllegalArgumentException("the number of samples must be at least 1, got " + count);
     }
@@ -249,9 +299,27 @@ public final class Experiments {
             config.data().batchSize(), config.seed(), Map.of(), ImageInput.FED);
         Session session = Sessions.open(assembly.graph(), config.training().threads())) {
       Checkpointer.restore(session, assembly.graph(), checkpoint);
-      Sampler sampler = new Sampler(session, assembly, shape, model.pixelRange(), model.latentSize());
-      return sampler.decode(Sampler.gaussianLatents(seed, count, model.latentSize()), count);
+      Sampler sampler = new Sampler(session, assembly, shape, model.pixelRange());
+      if (labels.isPresent() && !sampler.conditional()) {
+        throw new IllegalArgumentException(runDirectory + ": model " + config.modelType()
+            + " is not conditional: it samples from latent vectors alone, without class labels");
+      }
+      float[] latents = Sampler.gaussianLatents(seed, count, assembly.latentSize());
+      return labels.isPresent() ? sampler.decode(latents, labels.get(), count) : sampler.decode(latents, count);
     }
+  }
+
+  /**
+   * The number of classes a run's model samples from: its dataset's, for a conditional model; 0 for a
+   * model that takes no labels.
+   */
+  public int sampleClasses(Path runDirectory) {
+    ExperimentConfig config = runConfig(runDirectory);
+    GenerativeModel model = catalog.createModel(config);
+    if (!model.usesLabels()) {
+      return 0;
+    }
+    return classCount(runDirectory);
   }
 
   private static void requireLabelsIfUsed(ExperimentConfig config, GenerativeModel model, ImageDataset dataset) {
@@ -267,15 +335,15 @@ public final class Experiments {
       List<TrainingListener> extra) {
     List<TrainingListener> listeners = new ArrayList<>();
     listeners.add(new MetricsFileWriter(run.metricsFile()));
+    listeners.add(new MetricKinds.Writer(run.metricKindsFile()));
     listeners.add(new SampleGridWriter(run.samplesDirectory()));
     listeners.add(progress.get());
     // The plot and the report read metrics.jsonl and samples/, so they come after the writers of those.
-    listeners.add(new LossPlotWriter(run.metricsFile(), run.lossPlot()));
+    listeners.add(new LossPlotWriter(run.metricsFile(), run.metricKindsFile(), run.lossPlot()));
     listeners.add(new TensorBoardWriter(run.tensorBoardDirectory(), config.training().threads()));
     listeners.add(new RunReportWriter(run));
     listeners.addAll(extra);
     return new TrainingLoop(config, model, catalog.trainerFor(model), training, data.test(), data.classCount(), run,
         listeners);
   }
-
 }

@@ -75,7 +75,7 @@ public final class LatentSpace {
       Encoder encoder = encoder(run);
       ImageBatch ends = testImages(run, 2 * pairs, seed);
       float[] codes = encode(run, encoder, ends);
-      int latentSize = run.model().latentSize();
+      int latentSize = run.assembly().latentSize();
       float[] walk = new float[pairs * steps * latentSize];
       for (int pair = 0; pair < pairs; pair++) {
         int from = 2 * pair * latentSize;
@@ -113,7 +113,7 @@ public final class LatentSpace {
   public ImageBatch manifold(Path runDirectory, int size) {
     requireAtLeastOne("the grid size", size);
     try (RestoredRun run = RestoredRun.open(experiments, catalog, runDirectory, "decode with")) {
-      int latentSize = run.model().latentSize();
+      int latentSize = run.assembly().latentSize();
       if (latentSize != MANIFOLD_LATENT_SIZE) {
         throw new IllegalArgumentException(
             "the manifold grid needs a 2-D latent space; model " + run.config().modelType() + " of this run has "

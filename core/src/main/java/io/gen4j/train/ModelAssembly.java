@@ -6,6 +6,7 @@ import io.gen4j.config.OptimizerConfig;
 import io.gen4j.graph.Optimizers;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageShape;
+import io.gen4j.spi.MetricKind;
 import io.gen4j.spi.ModelGraph;
 import io.gen4j.spi.Network;
 import io.gen4j.spi.Objective;
@@ -44,11 +45,13 @@ public final class ModelAssembly implements AutoCloseable {
   private final Placeholder<TInt64> step;
   private final ModelGraph modelGraph;
   private final Map<String, CompiledObjective> objectives;
+  private final int classCount;
 
   private ModelAssembly(
       Graph graph,
       Placeholder<TFloat32> realImages,
       Optional<Placeholder<TInt32>> realLabels,
+      int classCount,
       Placeholder<TInt64> noiseKey,
       Placeholder<TInt64> step,
       ModelGraph modelGraph,
@@ -56,6 +59,7 @@ public final class ModelAssembly implements AutoCloseable {
     this.graph = graph;
     this.realImages = realImages;
     this.realLabels = realLabels;
+    this.classCount = classCount;
     this.noiseKey = noiseKey;
     this.step = step;
     this.modelGraph = modelGraph;
@@ -130,13 +134,17 @@ public final class ModelAssembly implements AutoCloseable {
           tf, shape, batchSize, seed, images, classCount, labels, step, new InGraphNoise(tf, noiseKey));
       ModelGraph modelGraph = model.build(context);
       requireDisjoint(modelGraph);
+      requireDeclaredData(modelGraph, context);
       Map<String, CompiledObjective> compiled = new LinkedHashMap<>();
       if (!optimizers.isEmpty()) {
         for (Objective objective : modelGraph.objectives()) {
           compiled.put(objective.name(), compile(tf, objective, optimizers));
         }
       }
-      return new ModelAssembly(graph, realImages, realLabels, noiseKey, step, modelGraph, compiled);
+      if (modelGraph.conditional() && classCount == 0) {
+        throw new IllegalArgumentException("the model samples from class labels, but the dataset has none");
+      }
+      return new ModelAssembly(graph, realImages, realLabels, classCount, noiseKey, step, modelGraph, compiled);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -176,9 +184,11 @@ public final class ModelAssembly implements AutoCloseable {
     Op update = tf.withName(name + "_update").withControlDependencies(all).noOp();
     List<String> names = new ArrayList<>();
     List<Operand<TFloat32>> values = new ArrayList<>();
+    Map<String, MetricKind> kinds = new LinkedHashMap<>(objective.metricKinds());
     if (objective.metrics().isEmpty()) {
       names.add(name + "_loss");
       values.add(objective.loss());
+      kinds.put(name + "_loss", MetricKind.LOSS);
     }
     objective.metrics().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
@@ -188,7 +198,19 @@ public final class ModelAssembly implements AutoCloseable {
         });
     names.add(network.name() + "_grad_norm");
     values.add(Optimizers.globalNorm(tf, gradients));
-    return new CompiledObjective(objective, update, names, values);
+    kinds.put(network.name() + "_grad_norm", MetricKind.OTHER);
+    return new CompiledObjective(objective, update, names, values, kinds);
+  }
+
+  /** An objective that reads the real batch but says it consumes none would fail at its first update. */
+  private static void requireDeclaredData(ModelGraph modelGraph, AssemblyContext context) {
+    for (Objective objective : modelGraph.objectives()) {
+      if (!objective.consumesData() && context.readsRealBatch(objective.loss())) {
+        throw new IllegalStateException("objective '" + objective.name()
+            + "' reads the real batch (GraphContext.realImages() or realLabels()) but says it consumes no data;"
+            + " build it with consumesData true (GraphContext.readsRealBatch(loss) tells)");
+      }
+    }
   }
 
   private static void requireDisjoint(ModelGraph modelGraph) {
@@ -245,6 +267,26 @@ public final class ModelAssembly implements AutoCloseable {
   /** Objectives with their updates, by name, in the model's order; empty when built without optimizers. */
   public Map<String, CompiledObjective> objectives() {
     return objectives;
+  }
+
+  /**
+   * The kind of every metric the updates fetch whose kind is known: each objective's declared ones and
+   * core's own ({@code <network>_grad_norm}, the default {@code <objective>_loss}), by name.
+   */
+  public Map<String, MetricKind> metricKinds() {
+    Map<String, MetricKind> kinds = new LinkedHashMap<>();
+    objectives.values().forEach(objective -> kinds.putAll(objective.metricKinds()));
+    return kinds;
+  }
+
+  /** The number of classes of the dataset's labels the graph was built for; 0 if it is unlabelled. */
+  public int classCount() {
+    return classCount;
+  }
+
+  /** Size of the latent vectors the sampling path decodes: the width of {@link ModelGraph#latent()}. */
+  public int latentSize() {
+    return modelGraph.latentSize();
   }
 
   /** The compiled objective of that name. */

@@ -89,7 +89,7 @@ final class RestoredRun implements AutoCloseable {
 
   /** Decodes latent codes with the restored weights. */
   Sampler sampler() {
-    return new Sampler(session, assembly, shape, model.pixelRange(), model.latentSize());
+    return new Sampler(session, assembly, shape, model.pixelRange());
   }
 
   @Override

@@ -179,6 +179,11 @@ public final class RunDirectory {
     return path.resolve("status.json");
   }
 
+  /** {@code metric-kinds.json}: the kind of each metric the model declared, by name. */
+  public Path metricKindsFile() {
+    return path.resolve("metric-kinds.json");
+  }
+
   /** Names the process that trains the run while it does: see {@link RunLock}. */
   public Path lockFile() {
     return path.resolve("train.lock");
@@ -231,7 +236,7 @@ public final class RunDirectory {
    */
   public void clearTrainingOutput() {
     for (Path written : List.of(metricsFile(), samplesDirectory(), checkpointsDirectory(), tensorBoardDirectory(),
-        lossPlot(), samplesAnimation(), reportFile(), statusFile(), provenanceFile(), evaluationFile())) {
+        lossPlot(), samplesAnimation(), reportFile(), statusFile(), provenanceFile(), evaluationFile(), metricKindsFile())) {
       deleteRecursively(written);
     }
   }

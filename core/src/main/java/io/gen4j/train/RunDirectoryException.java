@@ -1,11 +1,13 @@
 package io.gen4j.train;
 
+import io.gen4j.UserFacing;
+
 /**
  * A run directory cannot be created, opened or taken: the runs directory is a file or lies under one,
  * a name is too long for the file system, another process is training the run. The message is one
  * line naming the directory and what is wrong.
  */
-public final class RunDirectoryException extends RuntimeException {
+public final class RunDirectoryException extends RuntimeException implements UserFacing {
 
   private static final long serialVersionUID = 1L;
 

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.tensorflow.Session;
 
 /**
@@ -127,11 +128,12 @@ public final class TrainingLoop {
       Optional<Checkpoint> start, TrainingState state, List<TrainingWarning> pending, long startNanos) {
     int batchSize = config.data().batchSize();
     long seed = config.seed();
-    try (ModelAssembly assembly = ModelAssembly.build(
+    try (ModelAssembly assembly = beforeStart(state.step(), () -> ModelAssembly.build(
             model, dataset.shape(), classCount, batchSize, seed,
-            scaled(config.training().optimizers(), state.learningRateScale()), ImageInput.FED);
+            scaled(config.training().optimizers(), state.learningRateScale()), ImageInput.FED));
         Session session = Sessions.open(assembly.graph(), config.training().threads())) {
-      Trainer trainer = trainerProvider.create(assembly.modelGraph(), model.trainerSettings());
+      Trainer trainer =
+          beforeStart(state.step(), () -> trainerProvider.create(assembly.modelGraph(), model.trainerSettings()));
       long totalSteps = totalSteps(trainer);
       if (state.step() > totalSteps) {
         throw new CheckpointException(start.map(Checkpoint::directory).map(Object::toString).orElse("state")
@@ -142,7 +144,7 @@ public final class TrainingLoop {
       } else {
         session.initialize();
       }
-      Sampler sampler = new Sampler(session, assembly, dataset.shape(), model.pixelRange(), model.latentSize());
+      Sampler sampler = new Sampler(session, assembly, dataset.shape(), model.pixelRange());
       Optional<HeldOut> heldOut = assembly.modelGraph().evaluation().map(evaluation -> new HeldOut(
           new HeldOutEvaluator(session, assembly, evaluation, model.pixelRange(), seed), test));
       try (BatchPrefetcher batches =
@@ -150,11 +152,25 @@ public final class TrainingLoop {
         SessionObjectiveRunner runner = new SessionObjectiveRunner(
             session, assembly, batches, dataset.shape(), batchSize, seed, state.batchesConsumed());
         TrainingStarted started =
-            new TrainingStarted(run.path(), config.modelType(), state.step(), totalSteps, batchSize);
+            new TrainingStarted(run.path(), config.modelType(), state.step(), totalSteps, batchSize, assembly.metricKinds());
         listeners.forEach(listener -> listener.onStart(started));
         pending.forEach(this::warn);
         return loop(session, trainer, runner, sampler, heldOut, state, totalSteps, startNanos);
       }
+    }
+  }
+
+  /**
+   * Sets up an attempt (builds the graph, makes the trainer); a failure there is the run's failure too,
+   * so listeners record it (the report marks the run failed) before it is thrown.
+   */
+  private <T> T beforeStart(long step, Supplier<T> setup) {
+    try {
+      return setup.get();
+    } catch (RuntimeException e) {
+      TrainingFailed failed = new TrainingFailed(step, e);
+      listeners.forEach(listener -> listener.onFailure(failed));
+      throw e;
     }
   }
 
@@ -167,7 +183,7 @@ public final class TrainingLoop {
       TrainingState state,
       long totalSteps,
       long startNanos) {
-    float[] fixedNoise = Sampler.gaussianLatents(config.seed(), GRID_SIZE, model.latentSize());
+    float[] fixedNoise = Sampler.gaussianLatents(config.seed(), GRID_SIZE, sampler.latentSize());
     RunDiagnostics diagnostics = new RunDiagnostics(realReference());
     MetricAverages averages = new MetricAverages();
     Map<String, Double> lastMetrics = Map.of();

@@ -38,7 +38,7 @@ class BenchmarkTest {
     BenchMeasurement real = (BenchMeasurement) report.results().get(0);
     BenchMeasurement synthetic = (BenchMeasurement) report.results().get(1);
     for (BenchMeasurement measured : List.of(real, synthetic)) {
-      assertThat(measured.trainer()).isEqualTo("adversarial");
+      assertThat(measured.trainer()).isEqualTo("sequential");
       assertThat(measured.warmupIterations()).isEqualTo(2);
       assertThat(measured.iterations()).isEqualTo(4);
       assertThat(measured.batchesPerIteration()).isEqualTo(1);

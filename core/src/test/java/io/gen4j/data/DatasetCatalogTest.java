@@ -27,6 +27,11 @@ class DatasetCatalogTest {
     final AtomicInteger opened = new AtomicInteger();
 
     @Override
+    public String spiVersion() {
+      return io.gen4j.spi.SpiVersion.CURRENT;
+    }
+
+    @Override
     public String name() {
       return "unsplit";
     }
@@ -59,6 +64,11 @@ class DatasetCatalogTest {
 
   /** A plugin with a bug. */
   static final class Broken implements DatasetProvider<NoFields> {
+    @Override
+    public String spiVersion() {
+      return io.gen4j.spi.SpiVersion.CURRENT;
+    }
+
     @Override
     public String name() {
       return "broken";

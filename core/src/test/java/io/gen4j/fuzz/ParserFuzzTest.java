@@ -44,6 +44,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -256,7 +257,8 @@ class ParserFuzzTest {
   private static byte[] exportManifest() throws IOException {
     Path directory = Files.createDirectories(scratch.resolve("export-manifest"));
     new ExportManifest(ExportManifest.FORMAT_VERSION, "gan", 8, new ImageShape(28, 28, 1), PixelRange.SYMMETRIC,
-        "/runs/gan", 100, 42, "serve", "serving_default", "latent", "images").write(directory);
+        "/runs/gan", 100, 42, "serve", "serving_default", "latent", "images", Optional.of("labels"), 10)
+        .write(directory);
     return Files.readAllBytes(directory.resolve(ExportManifest.FILE_NAME));
   }
 

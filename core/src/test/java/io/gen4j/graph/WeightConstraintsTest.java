@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.gen4j.config.WeightAverageConfig;
 import io.gen4j.spi.PostUpdate;
+import io.gen4j.spi.graph.NetworkBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;

@@ -3,6 +3,7 @@ package io.gen4j.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gen4j.spi.MetricKind;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,26 +27,43 @@ class LossPlotTest {
 
   @Test
   void lossesScoresAndThroughputGetPanelsOfTheirOwn() {
-    assertThat(LossPlot.panels(ganHistory(3))).containsExactly(
+    assertThat(LossPlot.panels(ganHistory(3), MetricKinds.NONE)).containsExactly(
         Map.entry(LossPlot.Panel.LOSSES, List.of("d_loss", "g_loss")),
         Map.entry(LossPlot.Panel.UNIT_SCORES, List.of("d_fake", "d_real")),
         Map.entry(LossPlot.Panel.THROUGHPUT, List.of("images_per_second")));
+  }
+
+  @Test
+  void withoutADeclaredKindTheNameThenTheValuesDecide() {
     List<MetricPoint> large = List.of(new MetricPoint(10, 95.0), new MetricPoint(20, 0.5));
-    assertThat(LossPlot.Panel.of("reconstruction_loss", large)).isEqualTo(LossPlot.Panel.LOSSES);
-    assertThat(LossPlot.Panel.of("test_elbo", large)).isEqualTo(LossPlot.Panel.OTHER);
-    assertThat(LossPlot.Panel.of("test_elbo", large.subList(1, 2))).isEqualTo(LossPlot.Panel.UNIT_SCORES);
+    assertThat(LossPlot.Panel.of("reconstruction_loss", large, MetricKinds.NONE)).isEqualTo(LossPlot.Panel.LOSSES);
+    assertThat(LossPlot.Panel.of("test_elbo", large, MetricKinds.NONE)).isEqualTo(LossPlot.Panel.OTHER);
+    assertThat(LossPlot.Panel.of("test_elbo", large.subList(1, 2), MetricKinds.NONE)).isEqualTo(LossPlot.Panel.UNIT_SCORES);
+  }
+
+  @Test
+  void aDeclaredKindDecidesWhateverTheNameAndValues() {
+    List<MetricPoint> small = List.of(new MetricPoint(10, 0.04), new MetricPoint(20, 0.03));
+    MetricKinds kinds = new MetricKinds(Map.of("mse", MetricKind.LOSS, "d_loss_ratio", MetricKind.OTHER,
+        "accuracy", MetricKind.UNIT_SCORE));
+    assertThat(LossPlot.Panel.of("mse", small, kinds)).isEqualTo(LossPlot.Panel.LOSSES);
+    assertThat(LossPlot.Panel.of("d_loss_ratio", small, kinds)).isEqualTo(LossPlot.Panel.OTHER);
+    assertThat(LossPlot.Panel.of("accuracy", List.of(new MetricPoint(1, 3.0)), kinds)).isEqualTo(LossPlot.Panel.UNIT_SCORES);
+    // An evaluation series takes the kind of its score.
+    assertThat(LossPlot.Panel.of("mnist-test mse", small, kinds)).isEqualTo(LossPlot.Panel.LOSSES);
+    assertThat(LossPlot.Panel.of("images_per_second", small, kinds)).isEqualTo(LossPlot.Panel.THROUGHPUT);
   }
 
   @Test
   void seriesWithoutAFiniteValueAreLeftOut() {
     MetricsHistory history = MetricsHistory.parse(List.of("{\"step\":1,\"loss\":NaN,\"kl\":2.5}"), "m.jsonl");
-    assertThat(LossPlot.panels(history)).containsExactly(Map.entry(LossPlot.Panel.OTHER, List.of("kl")));
+    assertThat(LossPlot.panels(history, MetricKinds.NONE)).containsExactly(Map.entry(LossPlot.Panel.OTHER, List.of("kl")));
   }
 
   @Test
   void writesOnePanelPerScaleAsAPng(@TempDir Path directory) throws Exception {
     Path file = directory.resolve("loss.png");
-    LossPlot.write(ganHistory(40), file);
+    LossPlot.write(ganHistory(40), MetricKinds.NONE, file);
 
     BufferedImage plot = ImageIO.read(file.toFile());
     assertThat(plot.getWidth()).isEqualTo(LossPlot.WIDTH);
@@ -57,7 +75,7 @@ class LossPlotTest {
 
   @Test
   void emptyHistoryHasNothingToPlot() {
-    assertThatThrownBy(() -> LossPlot.render(MetricsHistory.parse(List.of(), "m.jsonl")))
+    assertThatThrownBy(() -> LossPlot.render(MetricsHistory.parse(List.of(), "m.jsonl"), MetricKinds.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("no metrics to plot: metrics.jsonl has no lines yet");
   }

@@ -114,8 +114,9 @@ final class ReportFixture {
   static List<TrainingListener> listeners(RunDirectory run) {
     return List.of(
         new MetricsFileWriter(run.metricsFile()),
+        new MetricKinds.Writer(run.metricKindsFile()),
         new SampleGridWriter(run.samplesDirectory()),
-        new LossPlotWriter(run.metricsFile(), run.lossPlot()),
+        new LossPlotWriter(run.metricsFile(), run.metricKindsFile(), run.lossPlot()),
         new RunReportWriter(run));
   }
 

@@ -7,6 +7,7 @@ import io.gen4j.spi.StepCompleted;
 import io.gen4j.spi.TrainingEnded;
 import io.gen4j.spi.TrainingFailed;
 import io.gen4j.spi.TrainingListener;
+import io.gen4j.spi.MetricKind;
 import io.gen4j.spi.TrainingStarted;
 import io.gen4j.train.RunDirectory;
 import io.gen4j.train.TrainingException;
@@ -51,10 +52,10 @@ class RunReportTest {
     assertThat(page).contains("<h1>report-test-20250102-030405</h1>");
     assertThat(page).contains("model <b>tiny-gan</b> · finished: 40 steps in 0:00:03");
     assertThat(page).contains("<h2>Final figures</h2>");
-    assertThat(page).contains("<tr><td>d_loss</td><td class=\"value\">1.100</td><td class=\"value\">40</td></tr>");
-    assertThat(page).contains("<tr><td>images_per_second</td><td class=\"value\">940.0</td><td class=\"value\">40</td></tr>");
+    assertThat(page).contains("<tr><td>d_loss</td><td>losses</td><td class=\"value\">1.100</td><td class=\"value\">40</td></tr>");
+    assertThat(page).contains("<tr><td>images_per_second</td><td>throughput (images per second)</td><td class=\"value\">940.0</td><td class=\"value\">40</td></tr>");
     // an evaluation value logged on some lines only shows with the step it was last logged at
-    assertThat(page).contains("<tr><td>test_score</td><td class=\"value\">10.00</td><td class=\"value\">40</td></tr>");
+    assertThat(page).contains("<tr><td>test_score</td><td>other metrics</td><td class=\"value\">10.00</td><td class=\"value\">40</td></tr>");
     assertThat(page).contains("<figcaption>step 10</figcaption>", "<figcaption>step 20</figcaption>",
         "<figcaption>step 30</figcaption>", "<figcaption>step 40</figcaption>");
     assertThat(page).contains("The fixed-noise samples from step 10 to step 40, looping.");
@@ -191,20 +192,30 @@ class RunReportTest {
     RunDirectory run = ReportFixture.startedRun(runs);
     Files.writeString(run.configFile(), "{\"model\": {\"type\": \"vae\"}}");
     List<TrainingListener> listeners = ReportFixture.listeners(run);
-    listeners.forEach(listener -> listener.onStart(new TrainingStarted(run.path(), "vae", 0, 20, 64)));
+    // An autoencoder's mse is a loss whatever its values: the kind the model declared decides the panel.
+    listeners.forEach(listener -> listener.onStart(new TrainingStarted(run.path(), "vae", 0, 20, 64,
+        Map.of("negative_elbo", MetricKind.LOSS, "mse", MetricKind.LOSS, "kl_divergence", MetricKind.OTHER))));
     for (long step = 10; step <= 20; step += 10) {
-      StepCompleted logged = new StepCompleted(step, 20, 0,
-          Map.of("negative_elbo", 200.0 - step, "reconstruction_loss", 180.0 - step, "kl_divergence", 20.0), 500);
+      Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+      metrics.put("negative_elbo", 200.0 - step);
+      metrics.put("mse", 0.05);
+      metrics.put("kl_divergence", 20.0);
+      StepCompleted logged = new StepCompleted(step, 20, 0, metrics, 500);
       listeners.forEach(listener -> listener.afterStep(logged));
     }
     TrainingEnded ended = new TrainingEnded(20, run.path(), Map.of(), Duration.ofSeconds(1));
     listeners.forEach(listener -> listener.onEnd(ended));
 
-    assertThat(LossPlot.panels(MetricsHistory.read(run.metricsFile()))).containsOnlyKeys(
-        LossPlot.Panel.LOSSES, LossPlot.Panel.OTHER, LossPlot.Panel.THROUGHPUT);
+    MetricKinds kinds = MetricKinds.read(run.metricKindsFile());
+    assertThat(kinds.of("mse")).contains(MetricKind.LOSS);
+    assertThat(LossPlot.panels(MetricsHistory.read(run.metricsFile()), kinds)).containsExactly(
+        Map.entry(LossPlot.Panel.LOSSES, List.of("mse", "negative_elbo")),
+        Map.entry(LossPlot.Panel.OTHER, List.of("kl_divergence")),
+        Map.entry(LossPlot.Panel.THROUGHPUT, List.of("images_per_second")));
     assertThat(run.lossPlot()).isRegularFile();
     assertThat(Files.readString(run.reportFile())).contains("model <b>vae</b> · finished: 20 steps",
-        "<tr><td>negative_elbo</td><td class=\"value\">180.0</td><td class=\"value\">20</td></tr>",
+        "<tr><td>negative_elbo</td><td>losses</td><td class=\"value\">180.0</td><td class=\"value\">20</td></tr>",
+        "<tr><td>mse</td><td>losses</td><td class=\"value\">0.05000</td><td class=\"value\">20</td></tr>",
         "No samples drawn yet.").doesNotContain("<h2>Warnings</h2>");
   }
 

@@ -9,6 +9,7 @@ import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.SamplesReady;
 import io.gen4j.spi.StepCompleted;
 import io.gen4j.spi.TrainingEnded;
+import io.gen4j.spi.MetricKind;
 import io.gen4j.spi.TrainingStarted;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -33,9 +34,10 @@ class TensorBoardWriterTest {
   void writesScalarsAndTheSampleGridAsEventsTensorBoardReads(@TempDir Path run) throws IOException {
     Path directory = run.resolve("tensorboard");
     TensorBoardWriter writer = new TensorBoardWriter(directory);
-    writer.onStart(new TrainingStarted(run, "tiny-gan", 0, 20, 4));
-    writer.afterStep(new StepCompleted(10, 20, 0, Map.of("d_loss", 0.5, "g_loss", 1.25), 300));
-    writer.afterStep(new StepCompleted(20, 20, 1, Map.of("d_loss", 0.25, "g_loss", 2.5), 310));
+    writer.onStart(new TrainingStarted(run, "tiny-gan", 0, 20, 4,
+        Map.of("d_loss", MetricKind.LOSS, "d_real", MetricKind.UNIT_SCORE)));
+    writer.afterStep(new StepCompleted(10, 20, 0, Map.of("d_loss", 0.5, "d_real", 0.75, "g_loss", 1.25), 300));
+    writer.afterStep(new StepCompleted(20, 20, 1, Map.of("d_loss", 0.25, "d_real", 0.5, "g_loss", 2.5), 310));
     writer.onSamples(new SamplesReady(20, gradient(4, new ImageShape(3, 5, 1)), true));
     writer.onEnd(new TrainingEnded(20, run, Map.of(), Duration.ofSeconds(1)));
 
@@ -55,10 +57,12 @@ class TensorBoardWriterTest {
         }
       }
     }
-    assertThat(scalars).containsOnlyKeys("d_loss", "g_loss", "images_per_second");
-    assertThat(scalars.get("d_loss")).containsExactly(Map.entry(10L, 0.5f), Map.entry(20L, 0.25f));
+    // Declared kinds group the series in TensorBoard; a metric of undeclared kind keeps its plain name.
+    assertThat(scalars).containsOnlyKeys("loss/d_loss", "score/d_real", "g_loss", "throughput/images_per_second");
+    assertThat(scalars.get("loss/d_loss")).containsExactly(Map.entry(10L, 0.5f), Map.entry(20L, 0.25f));
+    assertThat(scalars.get("score/d_real")).containsExactly(Map.entry(10L, 0.75f), Map.entry(20L, 0.5f));
     assertThat(scalars.get("g_loss")).containsExactly(Map.entry(10L, 1.25f), Map.entry(20L, 2.5f));
-    assertThat(scalars.get("images_per_second")).containsExactly(Map.entry(10L, 300f), Map.entry(20L, 310f));
+    assertThat(scalars.get("throughput/images_per_second")).containsExactly(Map.entry(10L, 300f), Map.entry(20L, 310f));
 
     assertThat(images).extracting(Summary.Value::getTag).containsExactly("samples/image");
     assertThat(imageSteps).containsExactly(20L);

@@ -4,6 +4,7 @@ import io.gen4j.Gen4j;
 import io.gen4j.config.ExperimentConfig;
 import io.gen4j.data.ImageDataset;
 import io.gen4j.report.LossPlotWriter;
+import io.gen4j.report.MetricKinds;
 import io.gen4j.report.RunReportWriter;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.tensorboard.TensorBoardWriter;
@@ -47,8 +48,9 @@ public final class InMemoryRuns {
     }
     List<io.gen4j.spi.TrainingListener> listeners = List.of(
         new MetricsFileWriter(run.metricsFile()),
+        new MetricKinds.Writer(run.metricKindsFile()),
         new SampleGridWriter(run.samplesDirectory()),
-        new LossPlotWriter(run.metricsFile(), run.lossPlot()),
+        new LossPlotWriter(run.metricsFile(), run.metricKindsFile(), run.lossPlot()),
         new TensorBoardWriter(run.tensorBoardDirectory()),
         new RunReportWriter(run));
     return new TrainingLoop(config, model, gen4j.catalog().trainerFor(model), train, test, train.classCount(), run,

@@ -1,10 +1,11 @@
 package io.gen4j.testing;
 
 import io.gen4j.config.OptimizerConfig;
-import io.gen4j.graph.Layers;
-import io.gen4j.graph.Mode;
-import io.gen4j.graph.NetworkBuilder;
-import io.gen4j.loss.AdversarialLoss;
+import io.gen4j.spi.graph.Layers;
+import io.gen4j.spi.graph.Mode;
+import io.gen4j.spi.graph.NetworkBuilder;
+import io.gen4j.spi.adversarial.AdversarialLoss;
+import io.gen4j.spi.adversarial.StandardLoss;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.GraphContext;
 import io.gen4j.spi.ImageShape;
@@ -12,6 +13,7 @@ import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelConfig;
 import io.gen4j.spi.ModelGraph;
 import io.gen4j.spi.ModelProvider;
+import io.gen4j.spi.SpiVersion;
 import io.gen4j.spi.Objective;
 import io.gen4j.spi.PixelRange;
 import java.util.List;
@@ -78,18 +80,8 @@ public final class TinyGanProvider implements ModelProvider<TinyGanProvider.Conf
   public GenerativeModel create(Config config) {
     return new GenerativeModel() {
       @Override
-      public String trainer() {
-        return "adversarial";
-      }
-
-      @Override
       public PixelRange pixelRange() {
         return PixelRange.SYMMETRIC;
-      }
-
-      @Override
-      public int latentSize() {
-        return config.latentSize();
       }
 
       @Override
@@ -101,8 +93,9 @@ public final class TinyGanProvider implements ModelProvider<TinyGanProvider.Conf
         Operand<TFloat32> fake = generate(generator, context.noise().normal(context.batchSize(), config.latentSize()), shape, Mode.TRAINING);
         Operand<TFloat32> real = discriminate(discriminator, context.realImages(), shape);
         Operand<TFloat32> fakeLogits = discriminate(discriminator, fake, shape);
-        AdversarialLoss loss = AdversarialLoss.NON_SATURATING;
-        Operand<TFloat32> discriminatorLoss = loss.discriminator(tf, real, fakeLogits);
+        StandardLoss loss = StandardLoss.NON_SATURATING;
+        AdversarialLoss.Scores scores = new AdversarialLoss.Scores(real, fakeLogits);
+        Operand<TFloat32> discriminatorLoss = loss.discriminator(tf, scores);
         if (config.nanAtStep() >= 0) {
           // 0 * log(nanAtStep - 0.5 - step) is 0 before nanAtStep and NaN (log of a negative) from it on.
           Operand<TFloat32> offset = tf.math.sub(
@@ -114,7 +107,7 @@ public final class TinyGanProvider implements ModelProvider<TinyGanProvider.Conf
         return new ModelGraph(
             List.of(
                 Objective.of("discriminator", discriminator.network(), discriminatorLoss, true),
-                Objective.of("generator", generator.network(), loss.generator(tf, fakeLogits), false)
+                Objective.of("generator", generator.network(), loss.generator(tf, scores), false)
                     .withSideUpdates(generator.updates())),
             latent,
             generate(generator, latent, shape, Mode.INFERENCE));
@@ -135,5 +128,10 @@ public final class TinyGanProvider implements ModelProvider<TinyGanProvider.Conf
         return Layers.dense(network, "output", hidden, config.hidden(), 1);
       }
     };
+  }
+
+  @Override
+  public String spiVersion() {
+    return SpiVersion.CURRENT;
   }
 }

@@ -167,18 +167,8 @@ class HeldOutEvaluatorTest {
     }
 
     @Override
-    public String trainer() {
-      return "none";
-    }
-
-    @Override
     public PixelRange pixelRange() {
       return PixelRange.UNIT;
-    }
-
-    @Override
-    public int latentSize() {
-      return 1;
     }
 
     @Override

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gen4j.config.OptimizerConfig;
 import io.gen4j.data.BatchPrefetcher;
 import io.gen4j.data.ImageDataset;
-import io.gen4j.graph.NetworkBuilder;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.GraphContext;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.ModelGraph;
 import io.gen4j.spi.Objective;
 import io.gen4j.spi.PixelRange;
+import io.gen4j.spi.graph.NetworkBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -109,18 +109,8 @@ class LabelledBatchesTest {
     }
 
     @Override
-    public String trainer() {
-      return "none";
-    }
-
-    @Override
     public PixelRange pixelRange() {
       return PixelRange.UNIT;
-    }
-
-    @Override
-    public int latentSize() {
-      return 1;
     }
 
     @Override

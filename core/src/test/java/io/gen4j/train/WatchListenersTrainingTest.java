@@ -84,9 +84,10 @@ class WatchListenersTrainingTest {
         steps.computeIfAbsent(value.getTag(), tag -> new TreeSet<>()).add(event.getStep());
       }
     }
-    assertThat(steps).containsOnlyKeys("discriminator_loss", "generator_loss", "discriminator_grad_norm",
-        "generator_grad_norm", "images_per_second", "samples/image");
-    assertThat(steps.get("generator_loss")).containsExactly(5L, 10L, 15L, 20L);
+    // Tagged by the kind core declared: the objectives' default losses and the gradient norms.
+    assertThat(steps).containsOnlyKeys("loss/discriminator_loss", "loss/generator_loss", "other/discriminator_grad_norm",
+        "other/generator_grad_norm", "throughput/images_per_second", "samples/image");
+    assertThat(steps.get("loss/generator_loss")).containsExactly(5L, 10L, 15L, 20L);
     assertThat(steps.get("samples/image")).containsExactly(10L, 20L);
 
     String report = Files.readString(run.reportFile());

@@ -39,9 +39,12 @@ final class ExportCommand implements Callable<Integer> {
     ImageShape image = manifest.imageShape();
     PrintWriter writer = spec.commandLine().getOut();
     writer.printf("exported %s (step %d) to %s%n", manifest.modelType(), manifest.checkpointStep(), out);
-    writer.printf("tag '%s', signature '%s': %s float32 [n, %d] -> %s float32 [n, %d, %d, %d] in [0, 1]%n",
-        manifest.tag(), manifest.signatureKey(), manifest.inputName(), manifest.latentSize(), manifest.outputName(),
-        image.height(), image.width(), image.channels());
+    String labels = manifest.labelsName()
+        .map(name -> String.format(", %s int32 [n] in 0..%d", name, manifest.classCount() - 1))
+        .orElse("");
+    writer.printf("tag '%s', signature '%s': %s float32 [n, %d]%s -> %s float32 [n, %d, %d, %d] in [0, 1]%n",
+        manifest.tag(), manifest.signatureKey(), manifest.inputName(), manifest.latentSize(), labels,
+        manifest.outputName(), image.height(), image.width(), image.channels());
     writer.flush();
     return 0;
   }

@@ -1,14 +1,12 @@
 package io.gen4j.cli;
 
 import io.gen4j.Gen4j;
-import io.gen4j.config.ConfigException;
-import io.gen4j.data.DatasetException;
-import io.gen4j.inject.PluginException;
-import io.gen4j.security.UntrustedModelException;
-import io.gen4j.train.CheckpointException;
-import io.gen4j.train.RunDirectoryException;
-import io.gen4j.train.TrainingException;
+import io.gen4j.inject.PluginClassLoader;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,34 +32,39 @@ public final class Gen4jCommand implements Runnable {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+      description = "On an error, print its stack trace too.")
+  private boolean debug;
+
+  @CommandLine.Option(names = "--plugin", paramLabel = "JAR", scope = CommandLine.ScopeType.INHERIT,
+      description = "Load this plugin jar (repeatable), besides those in plugins/ beside the gen4j jar and in "
+          + PluginJars.ENVIRONMENT_VARIABLE + ".")
+  private List<Path> plugins = new ArrayList<>();
+
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the command line with the given streams and returns its exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new Gen4jCommand(), new Gen4jFactory());
-    commandLine.setOut(out);
-    commandLine.setErr(err);
-    commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-      if (isUserError(exception)) {
-        err.println("gen4j: " + exception.getMessage());
-        return exception instanceof TrainingException ? FAILURE : USAGE_ERROR;
-      }
-      throw exception;
-    });
-    return commandLine.execute(args);
+    return run(args, out, err, System.getenv());
   }
 
-  private static boolean isUserError(Exception exception) {
-    return exception instanceof ConfigException
-        || exception instanceof DatasetException
-        || exception instanceof PluginException
-        || exception instanceof TrainingException
-        || exception instanceof RunDirectoryException
-        || exception instanceof CheckpointException
-        || exception instanceof UntrustedModelException
-        || exception instanceof IllegalArgumentException;
+  /**
+   * Runs the command line with the given streams and environment (for {@code GEN4J_PLUGINS}) and
+   * returns its exit code. Every error goes through {@link ErrorReport}: one line, exit 2 for a mistake.
+   */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+    Gen4jCommand top = new Gen4jCommand();
+    CommandLine commandLine = new CommandLine(top, new Gen4jFactory(top, environment));
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> ErrorReport.print(exception, top.debug, err));
+    try {
+      return commandLine.execute(args);
+    } catch (RuntimeException | LinkageError e) {
+      return ErrorReport.print(e, top.debug, err);
+    }
   }
 
   @Override
@@ -69,14 +72,25 @@ public final class Gen4jCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Creates subcommands with one shared {@link Gen4j}, built when first needed. */
+  /**
+   * Creates subcommands with one shared {@link Gen4j}, built when first needed (after the options are
+   * parsed) with the plugin jars of {@link PluginJars}.
+   */
   static final class Gen4jFactory implements CommandLine.IFactory {
+    private final Gen4jCommand top;
+    private final Map<String, String> environment;
+    private ClassLoader pluginLoader;
     private Gen4j gen4j;
+
+    Gen4jFactory(Gen4jCommand top, Map<String, String> environment) {
+      this.top = top;
+      this.environment = Map.copyOf(environment);
+    }
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
       if (type == ModelsCommand.class) {
-        return type.cast(new ModelsCommand(this::gen4j));
+        return type.cast(new ModelsCommand(this::pluginLoader));
       }
       if (type == DatasetsCommand.class) {
         return type.cast(new DatasetsCommand(this::gen4j));
@@ -103,16 +117,26 @@ public final class Gen4jCommand implements Runnable {
         return type.cast(new BenchCommand(this::gen4j));
       }
       if (type == SweepCommand.class) {
-        return type.cast(new SweepCommand(this::gen4j));
+        return type.cast(new SweepCommand(this::gen4j, () -> PluginJars.Settings.of(environment, top.plugins)));
       }
       return CommandLine.defaultFactory().create(type);
     }
 
     private synchronized Gen4j gen4j() {
       if (gen4j == null) {
-        gen4j = Gen4j.create();
+        gen4j = Gen4j.create(pluginLoader());
       }
       return gen4j;
+    }
+
+    /** gen4j's own class loader, or a {@link PluginClassLoader} over it when there are plugin jars. */
+    private synchronized ClassLoader pluginLoader() {
+      if (pluginLoader == null) {
+        List<Path> jars = PluginJars.collect(environment, top.plugins);
+        ClassLoader own = Gen4jCommand.class.getClassLoader();
+        pluginLoader = jars.isEmpty() ? own : PluginClassLoader.of(jars, own);
+      }
+      return pluginLoader;
     }
   }
 }

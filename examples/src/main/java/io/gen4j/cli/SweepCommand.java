@@ -15,6 +15,7 @@ import io.gen4j.sweep.SweepSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
 final class SweepCommand implements Callable<Integer> {
 
   private final Supplier<Gen4j> gen4j;
+  private final Supplier<PluginJars.Settings> plugins;
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
@@ -67,8 +69,12 @@ final class SweepCommand implements Callable<Integer> {
   @CommandLine.Option(names = RunProcess.EVALUATION_OPTION, hidden = true)
   private String workerEvaluation;
 
-  SweepCommand(Supplier<Gen4j> gen4j) {
+  /**
+   * @param plugins the plugin settings of this command line once parsed, handed on to each run's process
+   */
+  SweepCommand(Supplier<Gen4j> gen4j, Supplier<PluginJars.Settings> plugins) {
     this.gen4j = gen4j;
+    this.plugins = plugins;
   }
 
   @Override
@@ -99,8 +105,14 @@ final class SweepCommand implements Callable<Integer> {
           plan.runs().size(), plan.combinations().size(), directory.path(), parallel,
           LocalSweepExecutor.share(processors, parallel).intraOp(), processors);
       out.flush();
+      // Each run's process loads the same plugin jars: plugins/ beside the same jar, the same GEN4J_PLUGINS
+      // and the same --plugin options.
+      PluginJars.Settings pluginSettings = plugins.get();
+      List<String> workerArguments = new ArrayList<>(List.of("sweep"));
+      workerArguments.addAll(pluginSettings.options());
+      workerArguments.add("--worker");
       RunProcess process = new RunProcess(RunProcess.javaCommand(System.getProperty("java.class.path"),
-          Gen4jCommand.class.getName(), List.of("sweep", "--worker")), Map.of());
+          Gen4jCommand.class.getName(), workerArguments), pluginSettings.environment());
       boolean bar = progressBar != null ? progressBar : Terminal.isInteractive();
       Map<String, RunResult> results;
       try (SweepProgress progress = new SweepProgress(System.err, bar, directory, LocalSweepExecutor.totalSteps(plan))) {

@@ -7,6 +7,7 @@ import io.gen4j.data.cache.PreparedCache;
 import io.gen4j.spi.DatasetContext;
 import io.gen4j.spi.DatasetProvider;
 import io.gen4j.spi.DatasetSplits;
+import io.gen4j.spi.SpiVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,11 @@ public abstract class NamedDatasetProvider implements DatasetProvider<NamedDatas
   /** What the dataset is and where it comes from. */
   public NamedDataset dataset() {
     return dataset;
+  }
+
+  @Override
+  public String spiVersion() {
+    return SpiVersion.CURRENT;
   }
 
   @Override

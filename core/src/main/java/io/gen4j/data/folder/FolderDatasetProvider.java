@@ -8,6 +8,7 @@ import io.gen4j.spi.DatasetContext;
 import io.gen4j.spi.DatasetProvider;
 import io.gen4j.spi.DatasetSplits;
 import io.gen4j.spi.ImageShape;
+import io.gen4j.spi.SpiVersion;
 import io.gen4j.spi.TaskProgress;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -53,6 +54,11 @@ public final class FolderDatasetProvider implements DatasetProvider<FolderConfig
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
     this.threads = threads;
+  }
+
+  @Override
+  public String spiVersion() {
+    return SpiVersion.CURRENT;
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.gen4j.data.files.SourceFiles;
 import io.gen4j.spi.DatasetContext;
 import io.gen4j.spi.DatasetProvider;
 import io.gen4j.spi.DatasetSplits;
+import io.gen4j.spi.SpiVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,6 +21,11 @@ public final class IdxDatasetProvider implements DatasetProvider<IdxConfig> {
 
   /** The {@code data.type}. */
   public static final String NAME = "idx";
+
+  @Override
+  public String spiVersion() {
+    return SpiVersion.CURRENT;
+  }
 
   @Override
   public String name() {

@@ -8,6 +8,7 @@ import io.gen4j.data.files.SourceFiles;
 import io.gen4j.spi.DatasetContext;
 import io.gen4j.spi.DatasetProvider;
 import io.gen4j.spi.DatasetSplits;
+import io.gen4j.spi.SpiVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,11 @@ public final class NpyDatasetProvider implements DatasetProvider<NpyConfig> {
 
   /** The {@code data.type}. */
   public static final String NAME = "npy";
+
+  @Override
+  public String spiVersion() {
+    return SpiVersion.CURRENT;
+  }
 
   @Override
   public String name() {

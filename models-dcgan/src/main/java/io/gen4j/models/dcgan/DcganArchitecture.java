@@ -63,9 +63,9 @@ record DcganArchitecture(
   static DcganArchitecture of(DcganConfig config, ImageShape shape) {
     requireNonNull(config, "config is null");
     requireNonNull(shape, "shape is null");
-    List<Integer> generator = config.generatorFilters() != null ? config.generatorFilters() : defaultGenerator(shape);
+    List<Integer> generator = config.generatorFilters().orElseGet(() -> defaultGenerator(shape));
     List<Integer> discriminator =
-        config.discriminatorFilters() != null ? config.discriminatorFilters() : defaultDiscriminator(shape);
+        config.discriminatorFilters().orElseGet(() -> defaultDiscriminator(shape));
     int upsamplings = generator.size();
     if (divisible(shape, 1 << upsamplings)) {
       return new DcganArchitecture(

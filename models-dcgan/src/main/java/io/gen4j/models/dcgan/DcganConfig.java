@@ -1,24 +1,27 @@
 package io.gen4j.models.dcgan;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gen4j.config.WeightAverageConfig;
-import io.gen4j.loss.AdversarialLoss;
-import io.gen4j.loss.LipschitzConstraint;
+import io.gen4j.spi.adversarial.StandardLoss;
+import io.gen4j.spi.adversarial.LipschitzConstraint;
 import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.ModelConfig;
-import io.gen4j.train.adversarial.AdversarialSettings;
+import io.gen4j.spi.adversarial.AdversarialSettings;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code model} section of a {@code dcgan} experiment.
  *
  * @param latentSize size of the noise vector z; default 100
  * @param generatorFilters channel counts of the generator's stages: the dense projection's depth, then one
- *     transposed convolution per further count (see {@link DcganArchitecture}); {@code null} (default)
- *     chooses them by image size: [512, 256, 128, 64] for sides that are multiples of 16 from 64 up
+ *     transposed convolution per further count (see {@link DcganArchitecture}); empty (default; {@code
+ *     null} in JSON) chooses them by image size: [512, 256, 128, 64] for sides that are multiples of 16 from 64 up
  *     (4x4x512 -> 8x8x256 -> 16x16x128 -> 32x32x64 -> 64x64xC), [256, 128, 64] otherwise (4x4 start
  *     for multiples of 8 from 32 up; for MNIST 7x7x256 -> 7x7x128 -> 14x14x64 -> 28x28xC)
- * @param discriminatorFilters channels of the discriminator's stride-2 convolutions; {@code null}
- *     (default) chooses them by image size: [64, 128, 256, 512], [64, 128, 256] and [64, 128] for the
+ * @param discriminatorFilters channels of the discriminator's stride-2 convolutions; empty (default;
+ *     {@code null} in JSON) chooses them by image size: [64, 128, 256, 512], [64, 128, 256] and [64, 128] for the
  *     three size classes above
  * @param kernelSize side of every convolution kernel; default 5
  * @param dropout the discriminator's dropout rate after each convolution, in [0, 1); default 0.3
@@ -29,46 +32,59 @@ import java.util.List;
  * @param gradientPenaltyWeight lambda of the gradient penalty; default 10
  * @param clipValue the weight-clipping limit; default 0.01
  * @param discriminatorSteps discriminator updates per generator update; default 1
- * @param ema moving average of the generator's weights used for sampling; default none
+ * @param ema moving average of the generator's weights used for sampling; default none (empty; {@code null}
+ *     in JSON)
  */
 public record DcganConfig(
     int latentSize,
-    List<Integer> generatorFilters,
-    List<Integer> discriminatorFilters,
+    Optional<List<Integer>> generatorFilters,
+    Optional<List<Integer>> discriminatorFilters,
     int kernelSize,
     float dropout,
     float leakySlope,
     float batchNormMomentum,
-    AdversarialLoss loss,
+    StandardLoss loss,
     LipschitzConstraint constraint,
     float gradientPenaltyWeight,
     float clipValue,
     int discriminatorSteps,
-    WeightAverageConfig ema) implements ModelConfig {
+    Optional<WeightAverageConfig> ema) implements ModelConfig {
 
   /** The defaults listed above. */
   public static final DcganConfig DEFAULT = new DcganConfig(
-      100, null, null, 5, 0.3f, 0.2f, 0.9f, AdversarialLoss.NON_SATURATING,
+      100, Optional.empty(), Optional.empty(), 5, 0.3f, 0.2f, 0.9f, StandardLoss.NON_SATURATING,
       LipschitzConstraint.NONE, AdversarialSettings.DEFAULT_GRADIENT_PENALTY_WEIGHT,
-      AdversarialSettings.DEFAULT_CLIP_VALUE, 1, null);
+      AdversarialSettings.DEFAULT_CLIP_VALUE, 1, Optional.empty());
 
   public DcganConfig {
     ConfigChecks.size("latentSize", latentSize);
-    if (generatorFilters != null) {
-      generatorFilters = ConfigChecks.sizes("generatorFilters", generatorFilters, "channel count");
-    }
-    if (discriminatorFilters != null) {
-      discriminatorFilters = ConfigChecks.sizes("discriminatorFilters", discriminatorFilters, "channel count");
-    }
+    requireNonNull(generatorFilters, "generatorFilters is null; Optional.empty() to choose by image size");
+    requireNonNull(discriminatorFilters, "discriminatorFilters is null; Optional.empty() to choose by image size");
+    generatorFilters = generatorFilters.map(filters -> ConfigChecks.sizes("generatorFilters", filters, "channel count"));
+    discriminatorFilters =
+        discriminatorFilters.map(filters -> ConfigChecks.sizes("discriminatorFilters", filters, "channel count"));
     ConfigChecks.atLeastOne("kernelSize", kernelSize);
     ConfigChecks.inUnitInterval("dropout", dropout);
     ConfigChecks.inUnitInterval("leakySlope", leakySlope);
     ConfigChecks.inUnitInterval("batchNormMomentum", batchNormMomentum);
-    new AdversarialSettings(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
+    requireNonNull(ema, "ema is null; Optional.empty() for none");
+    adversarial(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
   }
 
   /** The settings shared by every GAN. */
   public AdversarialSettings adversarial() {
-    return new AdversarialSettings(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
+    return adversarial(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
+  }
+
+  private static AdversarialSettings adversarial(
+      StandardLoss loss, LipschitzConstraint constraint, float gradientPenaltyWeight, float clipValue,
+      int discriminatorSteps, Optional<WeightAverageConfig> ema) {
+    return AdversarialSettings.builder(loss)
+        .constraint(constraint)
+        .gradientPenaltyWeight(gradientPenaltyWeight)
+        .clipValue(clipValue)
+        .discriminatorSteps(discriminatorSteps)
+        .weightAverage(ema)
+        .build();
   }
 }

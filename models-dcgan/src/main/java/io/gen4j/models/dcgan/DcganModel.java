@@ -1,14 +1,14 @@
 package io.gen4j.models.dcgan;
 
-import io.gen4j.graph.Layers;
-import io.gen4j.graph.Mode;
-import io.gen4j.graph.NetworkBuilder;
+import io.gen4j.spi.graph.Layers;
+import io.gen4j.spi.graph.Mode;
+import io.gen4j.spi.graph.NetworkBuilder;
 import io.gen4j.spi.GraphContext;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.ModelGraph;
 import io.gen4j.spi.Noise;
-import io.gen4j.train.adversarial.AdversarialGraph;
-import io.gen4j.train.adversarial.AdversarialModel;
+import io.gen4j.spi.adversarial.AdversarialGraph;
+import io.gen4j.spi.adversarial.AdversarialModel;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -26,7 +26,7 @@ final class DcganModel extends AdversarialModel {
   private final DcganConfig config;
 
   DcganModel(DcganConfig config) {
-    super(config.latentSize(), config.adversarial());
+    super(config.adversarial());
     this.config = config;
   }
 

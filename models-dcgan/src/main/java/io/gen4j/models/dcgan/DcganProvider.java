@@ -1,10 +1,11 @@
 package io.gen4j.models.dcgan;
 
 import io.gen4j.config.OptimizerConfig;
-import io.gen4j.loss.LipschitzConstraint;
+import io.gen4j.spi.adversarial.LipschitzConstraint;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ModelProvider;
-import io.gen4j.train.adversarial.AdversarialTrainerProvider;
+import io.gen4j.spi.SpiVersion;
+import io.gen4j.spi.adversarial.AdversarialGraph;
 import java.util.Map;
 
 /** {@code dcgan}: Radford et al.'s deep convolutional GAN, its depth derived from the image size (28x28 to 64x64 and up). */
@@ -44,11 +45,16 @@ public final class DcganProvider implements ModelProvider<DcganConfig> {
     OptimizerConfig optimizer = config.constraint() == LipschitzConstraint.GRADIENT_PENALTY
         ? GRADIENT_PENALTY_OPTIMIZER
         : config.constraint() == LipschitzConstraint.WEIGHT_CLIPPING ? WEIGHT_CLIPPING_OPTIMIZER : DEFAULT_OPTIMIZER;
-    return Map.of(AdversarialTrainerProvider.GENERATOR, optimizer, AdversarialTrainerProvider.DISCRIMINATOR, optimizer);
+    return Map.of(AdversarialGraph.GENERATOR, optimizer, AdversarialGraph.DISCRIMINATOR, optimizer);
   }
 
   @Override
   public GenerativeModel create(DcganConfig config) {
     return new DcganModel(config);
+  }
+
+  @Override
+  public String spiVersion() {
+    return SpiVersion.CURRENT;
   }
 }

@@ -1,7 +1,7 @@
 package io.gen4j.models.dcgan;
 
-import io.gen4j.loss.AdversarialLoss;
-import io.gen4j.loss.LipschitzConstraint;
+import io.gen4j.spi.adversarial.StandardLoss;
+import io.gen4j.spi.adversarial.LipschitzConstraint;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.ModelProvider;
 import io.gen4j.testing.ModelContractTest;
@@ -18,7 +18,7 @@ class Dcgan64ContractTest extends ModelContractTest<DcganConfig> {
   @Override
   protected DcganConfig config() {
     return SmallDcganConfigs.withFilters(
-        SmallDcganConfigs.small(AdversarialLoss.NON_SATURATING, LipschitzConstraint.NONE, 1),
+        SmallDcganConfigs.small(StandardLoss.NON_SATURATING, LipschitzConstraint.NONE, 1),
         List.of(16, 8, 8, 4), List.of(4, 8, 8, 16));
   }
 

@@ -3,11 +3,12 @@ package io.gen4j.models.dcgan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gen4j.loss.AdversarialLoss;
-import io.gen4j.loss.LipschitzConstraint;
+import io.gen4j.spi.adversarial.StandardLoss;
+import io.gen4j.spi.adversarial.LipschitzConstraint;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.InvalidConfigException;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The layer plan derived from the config and the image shape. */
@@ -15,9 +16,9 @@ class DcganArchitectureTest {
 
   private static DcganConfig withFilters(List<Integer> generator, List<Integer> discriminator) {
     DcganConfig base = DcganConfig.DEFAULT;
-    return new DcganConfig(base.latentSize(), generator, discriminator, base.kernelSize(), base.dropout(),
-        base.leakySlope(), base.batchNormMomentum(), AdversarialLoss.NON_SATURATING, LipschitzConstraint.NONE,
-        base.gradientPenaltyWeight(), base.clipValue(), 1, null);
+    return new DcganConfig(base.latentSize(), Optional.of(generator), Optional.of(discriminator), base.kernelSize(), base.dropout(),
+        base.leakySlope(), base.batchNormMomentum(), StandardLoss.NON_SATURATING, LipschitzConstraint.NONE,
+        base.gradientPenaltyWeight(), base.clipValue(), 1, Optional.empty());
   }
 
   @Test

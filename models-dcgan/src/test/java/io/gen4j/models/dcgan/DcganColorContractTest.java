@@ -1,7 +1,7 @@
 package io.gen4j.models.dcgan;
 
-import io.gen4j.loss.AdversarialLoss;
-import io.gen4j.loss.LipschitzConstraint;
+import io.gen4j.spi.adversarial.StandardLoss;
+import io.gen4j.spi.adversarial.LipschitzConstraint;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.ModelProvider;
 import io.gen4j.testing.ModelContractTest;
@@ -16,7 +16,7 @@ class DcganColorContractTest extends ModelContractTest<DcganConfig> {
 
   @Override
   protected DcganConfig config() {
-    return SmallDcganConfigs.small(AdversarialLoss.HINGE, LipschitzConstraint.NONE, 1);
+    return SmallDcganConfigs.small(StandardLoss.HINGE, LipschitzConstraint.NONE, 1);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.gen4j.models.dcgan;
 
-import io.gen4j.loss.AdversarialLoss;
-import io.gen4j.loss.LipschitzConstraint;
+import io.gen4j.spi.adversarial.StandardLoss;
+import io.gen4j.spi.adversarial.LipschitzConstraint;
 import io.gen4j.spi.ModelProvider;
 import io.gen4j.testing.ModelContractTest;
 
@@ -14,6 +14,6 @@ class DcganContractTest extends ModelContractTest<DcganConfig> {
 
   @Override
   protected DcganConfig config() {
-    return SmallDcganConfigs.small(AdversarialLoss.NON_SATURATING, LipschitzConstraint.NONE, 1);
+    return SmallDcganConfigs.small(StandardLoss.NON_SATURATING, LipschitzConstraint.NONE, 1);
   }
 }

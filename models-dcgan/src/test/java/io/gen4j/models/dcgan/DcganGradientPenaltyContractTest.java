@@ -1,7 +1,7 @@
 package io.gen4j.models.dcgan;
 
-import io.gen4j.loss.AdversarialLoss;
-import io.gen4j.loss.LipschitzConstraint;
+import io.gen4j.spi.adversarial.StandardLoss;
+import io.gen4j.spi.adversarial.LipschitzConstraint;
 import io.gen4j.spi.ModelProvider;
 import io.gen4j.testing.ModelContractTest;
 
@@ -15,6 +15,6 @@ class DcganGradientPenaltyContractTest extends ModelContractTest<DcganConfig> {
 
   @Override
   protected DcganConfig config() {
-    return SmallDcganConfigs.small(AdversarialLoss.WASSERSTEIN, LipschitzConstraint.GRADIENT_PENALTY, 5);
+    return SmallDcganConfigs.small(StandardLoss.WASSERSTEIN, LipschitzConstraint.GRADIENT_PENALTY, 5);
   }
 }

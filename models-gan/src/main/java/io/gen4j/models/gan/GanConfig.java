@@ -1,12 +1,15 @@
 package io.gen4j.models.gan;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gen4j.config.WeightAverageConfig;
-import io.gen4j.loss.AdversarialLoss;
-import io.gen4j.loss.LipschitzConstraint;
+import io.gen4j.spi.adversarial.StandardLoss;
+import io.gen4j.spi.adversarial.LipschitzConstraint;
 import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.ModelConfig;
-import io.gen4j.train.adversarial.AdversarialSettings;
+import io.gen4j.spi.adversarial.AdversarialSettings;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code model} section of the MLP GANs, {@code gan} and {@code wgan}; they differ in defaults.
@@ -22,7 +25,8 @@ import java.util.List;
  * @param gradientPenaltyWeight lambda of the gradient penalty; default 10
  * @param clipValue the weight-clipping limit; default 0.01
  * @param discriminatorSteps discriminator updates per generator update: gan default 1, wgan default 5
- * @param ema moving average of the generator's weights used for sampling; default none
+ * @param ema moving average of the generator's weights used for sampling; default none (empty; {@code null}
+ *     in JSON)
  */
 public record GanConfig(
     int latentSize,
@@ -30,24 +34,24 @@ public record GanConfig(
     List<Integer> discriminatorLayers,
     float leakySlope,
     float batchNormMomentum,
-    AdversarialLoss loss,
+    StandardLoss loss,
     LipschitzConstraint constraint,
     float gradientPenaltyWeight,
     float clipValue,
     int discriminatorSteps,
-    WeightAverageConfig ema) implements ModelConfig {
+    Optional<WeightAverageConfig> ema) implements ModelConfig {
 
   /** The vanilla GAN's defaults. */
   public static final GanConfig GAN_DEFAULT = new GanConfig(
-      100, List.of(256, 512, 1024), List.of(512, 256), 0.2f, 0.8f, AdversarialLoss.NON_SATURATING,
+      100, List.of(256, 512, 1024), List.of(512, 256), 0.2f, 0.8f, StandardLoss.NON_SATURATING,
       LipschitzConstraint.NONE, AdversarialSettings.DEFAULT_GRADIENT_PENALTY_WEIGHT,
-      AdversarialSettings.DEFAULT_CLIP_VALUE, 1, null);
+      AdversarialSettings.DEFAULT_CLIP_VALUE, 1, Optional.empty());
 
   /** WGAN-GP's defaults (Gulrajani et al.): Wasserstein loss, gradient penalty, 5 critic steps. */
   public static final GanConfig WGAN_DEFAULT = new GanConfig(
-      100, List.of(256, 512, 1024), List.of(512, 256), 0.2f, 0.8f, AdversarialLoss.WASSERSTEIN,
+      100, List.of(256, 512, 1024), List.of(512, 256), 0.2f, 0.8f, StandardLoss.WASSERSTEIN,
       LipschitzConstraint.GRADIENT_PENALTY, AdversarialSettings.DEFAULT_GRADIENT_PENALTY_WEIGHT,
-      AdversarialSettings.DEFAULT_CLIP_VALUE, 5, null);
+      AdversarialSettings.DEFAULT_CLIP_VALUE, 5, Optional.empty());
 
   public GanConfig {
     ConfigChecks.size("latentSize", latentSize);
@@ -55,11 +59,24 @@ public record GanConfig(
     discriminatorLayers = ConfigChecks.sizes("discriminatorLayers", discriminatorLayers, "layer width");
     ConfigChecks.inUnitInterval("leakySlope", leakySlope);
     ConfigChecks.inUnitInterval("batchNormMomentum", batchNormMomentum);
-    new AdversarialSettings(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
+    requireNonNull(ema, "ema is null; Optional.empty() for none");
+    adversarial(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
   }
 
   /** The settings shared by every GAN. */
   public AdversarialSettings adversarial() {
-    return new AdversarialSettings(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
+    return adversarial(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
+  }
+
+  private static AdversarialSettings adversarial(
+      StandardLoss loss, LipschitzConstraint constraint, float gradientPenaltyWeight, float clipValue,
+      int discriminatorSteps, Optional<WeightAverageConfig> ema) {
+    return AdversarialSettings.builder(loss)
+        .constraint(constraint)
+        .gradientPenaltyWeight(gradientPenaltyWeight)
+        .clipValue(clipValue)
+        .discriminatorSteps(discriminatorSteps)
+        .weightAverage(ema)
+        .build();
   }
 }

@@ -1,13 +1,13 @@
 package io.gen4j.models.gan;
 
-import io.gen4j.graph.Layers;
-import io.gen4j.graph.Mode;
-import io.gen4j.graph.NetworkBuilder;
+import io.gen4j.spi.graph.Layers;
+import io.gen4j.spi.graph.Mode;
+import io.gen4j.spi.graph.NetworkBuilder;
 import io.gen4j.spi.GraphContext;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.ModelGraph;
-import io.gen4j.train.adversarial.AdversarialGraph;
-import io.gen4j.train.adversarial.AdversarialModel;
+import io.gen4j.spi.adversarial.AdversarialGraph;
+import io.gen4j.spi.adversarial.AdversarialModel;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -23,7 +23,7 @@ final class GanModel extends AdversarialModel {
   private final GanConfig config;
 
   GanModel(GanConfig config) {
-    super(config.latentSize(), config.adversarial());
+    super(config.adversarial());
     this.config = config;
   }
 

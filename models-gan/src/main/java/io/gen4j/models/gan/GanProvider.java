@@ -3,7 +3,8 @@ package io.gen4j.models.gan;
 import io.gen4j.config.OptimizerConfig;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ModelProvider;
-import io.gen4j.train.adversarial.AdversarialTrainerProvider;
+import io.gen4j.spi.SpiVersion;
+import io.gen4j.spi.adversarial.AdversarialGraph;
 import java.util.Map;
 
 /** {@code gan}: the vanilla MLP GAN of Goodfellow et al., as in the classic MNIST examples. */
@@ -35,12 +36,17 @@ public final class GanProvider implements ModelProvider<GanConfig> {
   @Override
   public Map<String, OptimizerConfig> defaultOptimizers(GanConfig config) {
     return Map.of(
-        AdversarialTrainerProvider.GENERATOR, DEFAULT_OPTIMIZER,
-        AdversarialTrainerProvider.DISCRIMINATOR, DEFAULT_OPTIMIZER);
+        AdversarialGraph.GENERATOR, DEFAULT_OPTIMIZER,
+        AdversarialGraph.DISCRIMINATOR, DEFAULT_OPTIMIZER);
   }
 
   @Override
   public GenerativeModel create(GanConfig config) {
     return new GanModel(config);
+  }
+
+  @Override
+  public String spiVersion() {
+    return SpiVersion.CURRENT;
   }
 }

@@ -1,10 +1,11 @@
 package io.gen4j.models.gan;
 
 import io.gen4j.config.OptimizerConfig;
-import io.gen4j.loss.LipschitzConstraint;
+import io.gen4j.spi.adversarial.LipschitzConstraint;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ModelProvider;
-import io.gen4j.train.adversarial.AdversarialTrainerProvider;
+import io.gen4j.spi.SpiVersion;
+import io.gen4j.spi.adversarial.AdversarialGraph;
 import java.util.Map;
 
 /**
@@ -45,11 +46,16 @@ public final class WganProvider implements ModelProvider<GanConfig> {
     OptimizerConfig optimizer = config.constraint() == LipschitzConstraint.WEIGHT_CLIPPING
         ? WEIGHT_CLIPPING_OPTIMIZER
         : GRADIENT_PENALTY_OPTIMIZER;
-    return Map.of(AdversarialTrainerProvider.GENERATOR, optimizer, AdversarialTrainerProvider.DISCRIMINATOR, optimizer);
+    return Map.of(AdversarialGraph.GENERATOR, optimizer, AdversarialGraph.DISCRIMINATOR, optimizer);
   }
 
   @Override
   public GenerativeModel create(GanConfig config) {
     return new GanModel(config);
+  }
+
+  @Override
+  public String spiVersion() {
+    return SpiVersion.CURRENT;
   }
 }

@@ -1,9 +1,10 @@
 package io.gen4j.models.gan;
 
 import io.gen4j.config.WeightAverageConfig;
-import io.gen4j.loss.AdversarialLoss;
-import io.gen4j.loss.LipschitzConstraint;
+import io.gen4j.spi.adversarial.StandardLoss;
+import io.gen4j.spi.adversarial.LipschitzConstraint;
 import java.util.List;
+import java.util.Optional;
 
 /** Small variants of the MLP GAN configs, so tests run in seconds. */
 final class SmallGanConfigs {
@@ -16,7 +17,7 @@ final class SmallGanConfigs {
         base.ema());
   }
 
-  static GanConfig withConstraint(GanConfig base, AdversarialLoss loss, LipschitzConstraint constraint) {
+  static GanConfig withConstraint(GanConfig base, StandardLoss loss, LipschitzConstraint constraint) {
     return new GanConfig(base.latentSize(), base.generatorLayers(), base.discriminatorLayers(), base.leakySlope(),
         base.batchNormMomentum(), loss, constraint, base.gradientPenaltyWeight(), base.clipValue(),
         base.discriminatorSteps(), base.ema());
@@ -25,6 +26,6 @@ final class SmallGanConfigs {
   static GanConfig withAverage(GanConfig base, WeightAverageConfig ema) {
     return new GanConfig(base.latentSize(), base.generatorLayers(), base.discriminatorLayers(), base.leakySlope(),
         base.batchNormMomentum(), base.loss(), base.constraint(), base.gradientPenaltyWeight(), base.clipValue(),
-        base.discriminatorSteps(), ema);
+        base.discriminatorSteps(), Optional.of(ema));
   }
 }

@@ -1,7 +1,7 @@
 package io.gen4j.models.gan;
 
-import io.gen4j.loss.AdversarialLoss;
-import io.gen4j.loss.LipschitzConstraint;
+import io.gen4j.spi.adversarial.StandardLoss;
+import io.gen4j.spi.adversarial.LipschitzConstraint;
 import io.gen4j.spi.ModelProvider;
 import io.gen4j.testing.ModelContractTest;
 
@@ -16,6 +16,6 @@ class WganClippingContractTest extends ModelContractTest<GanConfig> {
   @Override
   protected GanConfig config() {
     return SmallGanConfigs.withConstraint(
-        SmallGanConfigs.small(GanConfig.WGAN_DEFAULT), AdversarialLoss.WASSERSTEIN, LipschitzConstraint.WEIGHT_CLIPPING);
+        SmallGanConfigs.small(GanConfig.WGAN_DEFAULT), StandardLoss.WASSERSTEIN, LipschitzConstraint.WEIGHT_CLIPPING);
   }
 }

@@ -2,13 +2,14 @@ package io.gen4j.models.vae;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gen4j.graph.Layers;
-import io.gen4j.graph.NetworkBuilder;
+import io.gen4j.spi.graph.Layers;
+import io.gen4j.spi.graph.NetworkBuilder;
 import io.gen4j.spi.Encoder;
 import io.gen4j.spi.Evaluation;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.GraphContext;
 import io.gen4j.spi.ImageShape;
+import io.gen4j.spi.MetricKind;
 import io.gen4j.spi.ModelGraph;
 import io.gen4j.spi.Noise;
 import io.gen4j.spi.Objective;
@@ -40,6 +41,9 @@ final class VaeModel implements GenerativeModel {
   /** The metric and score of the negative ELBO in bits per dimension, for the continuous likelihoods. */
   static final String BITS_PER_DIMENSION = "bits_per_dim";
 
+  /** The one objective, trained by core's default trainer once per step. */
+  static final String OBJECTIVE = "elbo";
+
   /** Held-out images scored per run. */
   static final int EVALUATION_BATCH = 100;
 
@@ -59,18 +63,8 @@ final class VaeModel implements GenerativeModel {
   }
 
   @Override
-  public String trainer() {
-    return VariationalTrainerProvider.NAME;
-  }
-
-  @Override
   public PixelRange pixelRange() {
     return PixelRange.UNIT;
-  }
-
-  @Override
-  public int latentSize() {
-    return config.latentSize();
   }
 
   @Override
@@ -95,8 +89,7 @@ final class VaeModel implements GenerativeModel {
     if (config.likelihood().continuous()) {
       metrics.put(BITS_PER_DIMENSION, mean(tf, VariationalBound.bitsPerDimension(tf, negativeElbo, shape.size())));
     }
-    Objective objective =
-        Objective.of(VariationalTrainerProvider.OBJECTIVE, network.network(), loss, true).withMetrics(metrics);
+    Objective objective = Objective.of(OBJECTIVE, network.network(), loss, true).withMetrics(metrics, MetricKind.LOSS);
 
     Placeholder<TFloat32> latent =
         tf.withName("latent").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.latentSize())));

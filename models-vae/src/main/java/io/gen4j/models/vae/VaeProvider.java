@@ -3,6 +3,7 @@ package io.gen4j.models.vae;
 import io.gen4j.config.OptimizerConfig;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ModelProvider;
+import io.gen4j.spi.SpiVersion;
 import java.util.Map;
 
 /** {@code vae}: the variational autoencoder of Kingma and Welling, with a Bernoulli likelihood. */
@@ -39,5 +40,10 @@ public final class VaeProvider implements ModelProvider<VaeConfig> {
   @Override
   public GenerativeModel create(VaeConfig config) {
     return new VaeModel(config);
+  }
+
+  @Override
+  public String spiVersion() {
+    return SpiVersion.CURRENT;
   }
 }

@@ -123,7 +123,7 @@ class VaeModelTest {
       try (ModelAssembly assembly = ModelAssembly.build(new VaeModel(threeConvolutions), shape, 4, 1, Map.of());
           Session session = new Session(assembly.graph())) {
         session.initialize();
-        Sampler sampler = new Sampler(session, assembly, shape, PixelRange.UNIT, 2);
+        Sampler sampler = new Sampler(session, assembly, shape, PixelRange.UNIT);
         assertThat(sampler.decode(new float[] {0.5f, -1f}, 1).shape()).isEqualTo(shape);
       }
     }
@@ -218,7 +218,7 @@ class VaeModelTest {
   }
 
   private static Objective objective(ModelAssembly assembly) {
-    return assembly.modelGraph().objective(VariationalTrainerProvider.OBJECTIVE).orElseThrow();
+    return assembly.modelGraph().objective(VaeModel.OBJECTIVE).orElseThrow();
   }
 
   private static Map<String, Float> stepMetrics(Session session, ModelAssembly assembly, float[] image) {

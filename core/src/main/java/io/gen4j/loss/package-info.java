@@ -1,2 +1,0 @@
-/** Losses of generative models: the adversarial family shared by every GAN. */
-package io.gen4j.loss;

@@ -1,0 +1,105 @@
+package io.gen4j.spi.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.gen4j.graph.Optimizers;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+class LayersTest {
+
+  private static float[] run(Session session, Operand<TFloat32> operand) {
+    try (Result result = session.runner().fetch(operand).run()) {
+      TFloat32 tensor = (TFloat32) result.get(0);
+      float[] values = new float[(int) tensor.size()];
+      tensor.copyTo(DataBuffers.of(values, false, false));
+      return values;
+    }
+  }
+
+  @Test
+  void glorotUniformIsSymmetricAroundZeroWithinTheLimit() {
+    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+      NetworkBuilder network = new NetworkBuilder(Ops.create(graph), "net", 1);
+      float[] values = run(session, Layers.glorotUniform(network, "kernel", 784, 512));
+      double limit = Math.sqrt(6.0 / (784 + 512));
+      double sum = 0;
+      float min = Float.MAX_VALUE;
+      float max = -Float.MAX_VALUE;
+      for (float value : values) {
+        sum += value;
+        min = Math.min(min, value);
+        max = Math.max(max, value);
+      }
+      assertThat(min).isGreaterThanOrEqualTo((float) -limit).isLessThan((float) (-0.99 * limit));
+      assertThat(max).isLessThanOrEqualTo((float) limit).isGreaterThan((float) (0.99 * limit));
+      assertThat(sum / values.length).isCloseTo(0, within(limit / 100));
+    }
+  }
+
+  @Test
+  void transposedConvolutionHasAStaticShapeAndGradients() {
+    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+      Ops tf = Ops.create(graph);
+      NetworkBuilder network = new NetworkBuilder(tf, "decoder", 5);
+      Operand<TFloat32> input = tf.fill(tf.constant(new int[] {2, 3, 3, 4}), tf.constant(1f));
+      Operand<TFloat32> output = Layers.conv2dTranspose(network, "up", input, 4, 2, 3, 2);
+      assertThat(output.shape().size(1)).isEqualTo(6);
+      assertThat(output.shape().size(2)).isEqualTo(6);
+      assertThat(output.shape().size(3)).isEqualTo(2);
+      List<Operand<TFloat32>> gradients =
+          Optimizers.gradients(tf, tf.reduceSum(output, tf.constant(new int[] {0, 1, 2, 3})), network.network().variables());
+      session.initialize();
+      assertThat(run(session, output)).hasSize(2 * 6 * 6 * 2);
+      assertThat(run(session, gradients.get(1))).containsExactly(2 * 6 * 6, 2 * 6 * 6);
+    }
+  }
+
+  @Test
+  void variablesAreNamedByNetworkAndLayerAndReusedOnRebuild() {
+    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+      Ops tf = Ops.create(graph);
+      NetworkBuilder network = new NetworkBuilder(tf, "generator", 3);
+      Operand<TFloat32> input = tf.constant(new float[][] {{1f, 2f}});
+      Operand<TFloat32> first = Layers.dense(network, "dense1", input, 2, 3);
+      Operand<TFloat32> second = Layers.dense(network, "dense1", input, 2, 3);
+      assertThat(network.network().variableNames()).containsExactly("generator.dense1.kernel", "generator.dense1.bias");
+      session.initialize();
+      assertThat(run(session, first)).containsExactly(run(session, second));
+    }
+  }
+
+  @Test
+  void batchNormNormalizesInTrainingAndUpdatesMovingAveragesWithMomentum() {
+    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+      Ops tf = Ops.create(graph);
+      NetworkBuilder network = new NetworkBuilder(tf, "net", 3);
+      Operand<TFloat32> x = tf.constant(new float[][] {{1f, 10f}, {3f, 30f}});
+      Operand<TFloat32> training = Layers.batchNorm(network, "bn", x, 2, 0.8f, Mode.TRAINING);
+      Operand<TFloat32> inference = Layers.batchNorm(network, "bn", x, 2, 0.8f, Mode.INFERENCE);
+      session.initialize();
+      float[] normalized = run(session, training);
+      // batch mean (2, 20), variance (1, 100): (x - mean) / sqrt(var + 1e-3)
+      assertThat(normalized[0]).isCloseTo((float) (-1 / Math.sqrt(1.001)), within(1e-5f));
+      assertThat(normalized[3]).isCloseTo((float) (10 / Math.sqrt(100.001)), within(1e-5f));
+      Session.Runner runner = session.runner();
+      network.updates().forEach(runner::addTarget);
+      runner.run().close();
+      List<org.tensorflow.op.core.Variable<TFloat32>> state = network.stateVariables();
+      float[] movingMean = run(session, state.get(0)); // 0.8 * 0 + 0.2 * batch mean
+      assertThat(movingMean[0]).isCloseTo(0.4f, within(1e-6f));
+      assertThat(movingMean[1]).isCloseTo(4f, within(1e-6f));
+      assertThat(run(session, state.get(1))[1]).isCloseTo(0.8f + 0.2f * 100f, within(1e-4f));
+      float[] sampled = run(session, inference);
+      assertThat(sampled[0]).isCloseTo((float) ((1 - 0.4) / Math.sqrt(1.0 + 0.001)), within(1e-4f));
+    }
+  }
+}
