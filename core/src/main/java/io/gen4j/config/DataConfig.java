@@ -2,7 +2,10 @@ package io.gen4j.config;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.gen4j.spi.InvalidConfigException;
+import jakarta.validation.constraints.Min;
 
 /**
  * The {@code data} section: which images to train on and in what batches.
@@ -11,7 +14,14 @@ import io.gen4j.spi.InvalidConfigException;
  * @param batchSize images per batch, at least 1; default 64
  * @param limit train on the first {@code limit} images only, for quick trials; 0 (default) uses all
  */
-public record DataConfig(String dataset, int batchSize, int limit) {
+@JsonClassDescription("Which images to train on and in what batches.")
+public record DataConfig(
+    @JsonPropertyDescription("The dataset: mnist (bundled).")
+    String dataset,
+    @Min(1) @JsonPropertyDescription("Images per batch.")
+    int batchSize,
+    @Min(0) @JsonPropertyDescription("Train on the first N images only, for quick trials; 0 for all.")
+    int limit) {
 
   /** The defaults: bundled MNIST in batches of 64. */
   public static final DataConfig DEFAULT = new DataConfig("mnist", 64, 0);
