@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.gen4j.config.ConfigLoader;
+import io.gen4j.config.ConfigOverride;
 import io.gen4j.config.ExperimentConfig;
 import io.gen4j.data.Datasets;
+import io.gen4j.files.AtomicFiles;
 import io.gen4j.data.ImageDataset;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.report.LossPlotWriter;
 import io.gen4j.report.RunReportWriter;
+import io.gen4j.report.RunStatus;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageBatch;
 import io.gen4j.spi.TrainingListener;
@@ -20,9 +23,7 @@ import io.gen4j.tensorboard.TensorBoardWriter;
 import io.gen4j.train.listeners.LogLines;
 import io.gen4j.train.listeners.MetricsFileWriter;
 import io.gen4j.train.listeners.SampleGridWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -44,7 +45,7 @@ public final class Experiments {
 
   @Inject
   public Experiments(ModelCatalog catalog, ConfigLoader configLoader) {
-    this(catalog, configLoader, LogLines::new);
+    this(catalog, configLoader, LogLines::orPrinted);
   }
 
   private Experiments(ModelCatalog catalog, ConfigLoader configLoader, Supplier<? extends TrainingListener> progress) {
@@ -54,8 +55,10 @@ public final class Experiments {
   }
 
   /**
-   * These experiments with another progress display: {@link LogLines} by default (plain lines, right
-   * for CI and redirected output), {@link io.gen4j.train.listeners.ProgressBarDisplay} for a terminal.
+   * These experiments with another progress display. By default {@link LogLines} (plain lines through
+   * SLF4J, right for CI and redirected output) where an SLF4J binding is on the class path, and {@link
+   * io.gen4j.train.listeners.PrintedProgress} (the same lines printed to standard error) where none is;
+   * {@link io.gen4j.train.listeners.ProgressBarDisplay} for a terminal.
    *
    * @param progress makes the display's listener, once per run
    */
@@ -71,24 +74,67 @@ public final class Experiments {
    *     unless {@link #withProgress} chose another), metrics plot, TensorBoard and run report
    */
   public TrainingResult train(ExperimentConfig config, List<TrainingListener> listeners) {
+    return train(config, listeners, List.of());
+  }
+
+  /**
+   * Trains an experiment whose config was read with overrides ({@code gen4j train --set}); the resolved
+   * {@code config.json} holds the overridden values, and {@code provenance.json} lists the overrides.
+   */
+  public TrainingResult train(ExperimentConfig config, List<TrainingListener> listeners, List<ConfigOverride> overrides) {
     GenerativeModel model = catalog.createModel(config);
     ImageDataset dataset = Datasets.train(config.data());
     RunDirectory run = RunDirectory.create(Path.of(config.output().runsDirectory()), config.name(), LocalDateTime.now());
     write(run.configFile(), configLoader.toJson(config));
-    write(run.provenanceFile(), provenance(config, dataset));
+    write(run.provenanceFile(), provenance(config, dataset, overrides));
     return loop(config, model, dataset, run, listeners).run(Optional.empty());
   }
 
-  /** Continues a run from its latest checkpoint, with the config it was started with. */
+  /**
+   * Continues a run from its latest checkpoint, with the config it was started with.
+   *
+   * @throws IllegalArgumentException when the run has finished: {@link #resume(Path, long, List)}
+   *     extends it
+   */
   public TrainingResult resume(Path runDirectory, List<TrainingListener> listeners) {
     RunDirectory run = RunDirectory.open(runDirectory);
+    if (RunStatus.read(run.statusFile()) instanceof RunStatus.Finished finished) {
+      throw new IllegalArgumentException(runDirectory + ": the run has finished (step " + finished.step()
+          + "); nothing was changed. To train it further, resume it with a new length: gen4j train --resume "
+          + runDirectory + " --steps N (N more than " + finished.step() + ")");
+    }
+    return resume(run, runConfig(runDirectory), listeners);
+  }
+
+  /**
+   * Continues a run, finished or not, from its latest checkpoint up to {@code totalSteps} steps: its
+   * {@code config.json} is rewritten with {@code training.steps} = {@code totalSteps} (and {@code
+   * epochs} 0), which must be more than the checkpoint's step.
+   */
+  public TrainingResult resume(Path runDirectory, long totalSteps, List<TrainingListener> listeners) {
+    RunDirectory run = RunDirectory.open(runDirectory);
     ExperimentConfig config = runConfig(runDirectory);
-    Checkpoint checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
-        .latest()
-        .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to resume from"));
+    Checkpoint checkpoint = latestCheckpoint(run, config);
+    if (totalSteps <= checkpoint.state().step()) {
+      throw new IllegalArgumentException(runDirectory + ": --steps " + totalSteps + " must be more than the "
+          + checkpoint.state().step() + " steps the run has done; nothing was changed");
+    }
+    ExperimentConfig extended = config.withTraining(config.training().withSteps(totalSteps));
+    write(run.configFile(), configLoader.toJson(extended));
+    return resume(run, extended, listeners);
+  }
+
+  private TrainingResult resume(RunDirectory run, ExperimentConfig config, List<TrainingListener> listeners) {
+    Checkpoint checkpoint = latestCheckpoint(run, config);
     GenerativeModel model = catalog.createModel(config);
     ImageDataset dataset = Datasets.train(config.data());
     return loop(config, model, dataset, run, listeners).run(Optional.of(checkpoint));
+  }
+
+  private static Checkpoint latestCheckpoint(RunDirectory run, ExperimentConfig config) {
+    return new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
+        .latest()
+        .orElseThrow(() -> new IllegalArgumentException(run.path() + ": no checkpoint to resume from"));
   }
 
   /** The resolved config a run was started with. */
@@ -136,7 +182,7 @@ public final class Experiments {
     return new TrainingLoop(config, model, catalog.trainerFor(model), dataset, run, listeners);
   }
 
-  private static String provenance(ExperimentConfig config, ImageDataset dataset) {
+  private static String provenance(ExperimentConfig config, ImageDataset dataset, List<ConfigOverride> overrides) {
     ObjectNode node = JsonMapper.builder().build().createObjectNode();
     Package gen4j = Experiments.class.getPackage();
     node.put("gen4j", Optional.ofNullable(gen4j.getImplementationVersion()).orElse("development build"));
@@ -149,14 +195,13 @@ public final class Experiments {
     node.put("dataset", dataset.name());
     node.put("images", dataset.count());
     node.put("created", Instant.now().toString());
+    if (!overrides.isEmpty()) {
+      overrides.forEach(override -> node.withArray("overrides").add(override.toString()));
+    }
     return node.toPrettyString() + System.lineSeparator();
   }
 
   private static void write(Path file, String text) {
-    try {
-      Files.writeString(file, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -6,6 +6,7 @@ import io.gen4j.data.DatasetException;
 import io.gen4j.inject.PluginException;
 import io.gen4j.train.TrainingException;
 import java.io.PrintWriter;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,8 +18,15 @@ import picocli.CommandLine.Command;
     description = "Generative image models (GAN, DCGAN, WGAN, VAE) on TensorFlow Java.",
     subcommands = {
       ModelsCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class, ExportCommand.class,
-      BenchCommand.class, NllCommand.class,
-      CommandLine.HelpCommand.class
+      BenchCommand.class, NllCommand.class, ConfigCommand.class,
+      CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class
+    },
+    footerHeading = HelpText.EXAMPLES,
+    footer = {
+      "  gen4j train examples/configs/gan-mnist.json            # train on the bundled MNIST",
+      "  gen4j train --help                                    # every command has --help",
+      "  source <(gen4j generate-completion)                   # tab completion in bash and zsh",
+      HelpText.REFERENCE
     })
 public final class Gen4jCommand implements Runnable {
 
@@ -29,6 +37,20 @@ public final class Gen4jCommand implements Runnable {
   public static final int FAILURE = 1;
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+  /**
+   * {@code --verbose}, on every command: gen4j's debug lines. The launcher also passes TensorFlow's native
+   * start-up lines through, which it filters out otherwise.
+   */
+  @CommandLine.Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Also show gen4j's debug lines and TensorFlow's native log (default: off).")
+  void verbose(boolean on) {
+    if (on) {
+      Verbosity.verbose();
+    }
+  }
 
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -88,6 +110,12 @@ public final class Gen4jCommand implements Runnable {
       }
       if (type == BenchCommand.class) {
         return type.cast(new BenchCommand(this::gen4j));
+      }
+      if (type == ConfigCommand.Show.class) {
+        return type.cast(new ConfigCommand.Show(this::gen4j));
+      }
+      if (type == ConfigCommand.Schema.class) {
+        return type.cast(new ConfigCommand.Schema(this::gen4j));
       }
       return CommandLine.defaultFactory().create(type);
     }

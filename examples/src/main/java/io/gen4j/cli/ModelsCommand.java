@@ -9,7 +9,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code gen4j models}: every discovered model type and trainer. */
-@Command(name = "models", description = "List the model types (config model.type) and trainers found on the class path.")
+@Command(
+    name = "models",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "List the model types (config model.type) and trainers found on the class path.",
+    footerHeading = HelpText.EXAMPLES,
+    footer = {
+      "  gen4j models",
+      "  java -cp gen4j.jar:my-plugin.jar io.gen4j.cli.Gen4jCommand models   # with a plugin jar",
+      HelpText.REFERENCE
+    })
 final class ModelsCommand implements Runnable {
 
   private final Supplier<Gen4j> gen4j;

@@ -1,5 +1,6 @@
 package io.gen4j.models.dcgan;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.gen4j.config.WeightAverageConfig;
 import io.gen4j.loss.AdversarialLoss;
 import io.gen4j.loss.LipschitzConstraint;
@@ -7,6 +8,10 @@ import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelConfig;
 import io.gen4j.train.adversarial.AdversarialSettings;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -29,18 +34,39 @@ import java.util.List;
  * @param ema moving average of the generator's weights used for sampling; default none
  */
 public record DcganConfig(
+    @Min(1) @JsonPropertyDescription("Size of the noise vector z.")
     int latentSize,
-    List<Integer> generatorFilters,
-    List<Integer> discriminatorFilters,
+    @Size(min = 2, max = 3)
+    @JsonPropertyDescription("Channels of the generator's stages: the dense projection's depth at a quarter of the"
+        + " image size, then one transposed convolution per further count.")
+    List<@Min(1) Integer> generatorFilters,
+    @Size(min = 1) @JsonPropertyDescription("Channels of the discriminator's stride-2 convolutions.")
+    List<@Min(1) Integer> discriminatorFilters,
+    @Min(1) @JsonPropertyDescription("Side of every convolution kernel.")
     int kernelSize,
+    @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
+    @JsonPropertyDescription("The discriminator's dropout rate after each convolution.")
     float dropout,
+    @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
+    @JsonPropertyDescription("The discriminator's LeakyReLU slope for negative inputs.")
     float leakySlope,
+    @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
+    @JsonPropertyDescription("Momentum of the generator's batch norm moving averages.")
     float batchNormMomentum,
+    @JsonPropertyDescription("The adversarial loss: minimax, non-saturating, wasserstein, hinge or least-squares.")
     AdversarialLoss loss,
+    @JsonPropertyDescription("The critic's Lipschitz constraint: none, weight-clipping or gradient-penalty;"
+        + " required with wasserstein, refused with the other losses.")
     LipschitzConstraint constraint,
+    @DecimalMin(value = "0", inclusive = false) @JsonPropertyDescription("Lambda of WGAN-GP's gradient penalty.")
     float gradientPenaltyWeight,
+    @DecimalMin(value = "0", inclusive = false)
+    @JsonPropertyDescription("The weight-clipping limit, applied to every critic variable after each critic update.")
     float clipValue,
+    @Min(1) @JsonPropertyDescription("Discriminator (critic) updates per generator update, each on its own batch.")
     int discriminatorSteps,
+    @JsonPropertyDescription("An exponential moving average of the generator's weights, used for sampling,"
+        + " evaluation and export, e.g. {\"decay\": 0.999}; null for none.")
     WeightAverageConfig ema) implements ModelConfig {
 
   /** The defaults listed above. */

@@ -1,11 +1,14 @@
 package io.gen4j.examples.plugin;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.gen4j.loss.AdversarialLoss;
 import io.gen4j.loss.LipschitzConstraint;
 import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelConfig;
 import io.gen4j.train.adversarial.AdversarialSettings;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 /**
  * The {@code model} section of {@code tiny-mlp-gan}. Validation happens here, in the compact constructor:
@@ -16,8 +19,16 @@ import io.gen4j.train.adversarial.AdversarialSettings;
  * @param loss the adversarial loss; default {@code non-saturating}
  * @param constraint the critic's Lipschitz constraint (needed with {@code wasserstein}); default {@code none}
  */
-public record TinyMlpGanConfig(int latentSize, int hiddenWidth, AdversarialLoss loss, LipschitzConstraint constraint)
-    implements ModelConfig {
+public record TinyMlpGanConfig(
+    @Min(1) @JsonPropertyDescription("Size of the noise vector z.")
+    int latentSize,
+    @Min(1) @JsonPropertyDescription("Width of the single hidden layer of each network.")
+    int hiddenWidth,
+    @JsonPropertyDescription("The adversarial loss: minimax, non-saturating, wasserstein, hinge or least-squares.")
+    AdversarialLoss loss,
+    @JsonPropertyDescription("The critic's Lipschitz constraint: none, weight-clipping or gradient-penalty;"
+        + " required with wasserstein, refused with the other losses.")
+    LipschitzConstraint constraint) implements ModelConfig {
 
   /** The defaults. */
   public static final TinyMlpGanConfig DEFAULT =
