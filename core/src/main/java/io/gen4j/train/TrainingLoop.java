@@ -194,7 +194,8 @@ public final class TrainingLoop {
         if (step % config.training().evaluationInterval() == 0 && !last) {
           long evaluationStart = System.nanoTime();
           Optional<EvaluationCompleted> evaluation = publishEvaluation(heldOut, step);
-          evaluation.ifPresent(scores -> watch.evaluated(step, scores));
+          long scoredAt = step;
+          evaluation.ifPresent(scores -> watch.evaluated(scoredAt, scores));
           evaluatedAt = evaluation.isPresent() ? step : evaluatedAt;
           intervalStart += System.nanoTime() - evaluationStart; // throughput counts training time only
         }

@@ -143,7 +143,7 @@ class RunReportTest {
             + "<td class=\"value\">0.5000</td></tr>",
         "<tr><th>reference (train vs test)</th><td class=\"value\">0.988</td><td class=\"value\">0.100</td>",
         // the class histogram as bars
-        "<figcaption>predicted class of each image (the feature network&#39;s classifier)</figcaption>",
+        "<figcaption>predicted class of each image (the feature network's classifier)</figcaption>",
         "<title>model, class 1: 1020</title>", "<title>reference, class 0: 1000</title>",
         "<h3>Scores the run logged</h3>", "<tr><td>test_score</td><td class=\"value\">4.0000</td><td class=\"value\">40</td>",
         "Evaluated 2026-01-02T03:04:05Z (eval.json).");

@@ -121,7 +121,7 @@ class TrainingControlsTest {
   void earlyStoppingEndsTheRunLikeItsLastStep(@TempDir Path runs) throws Exception {
     // nothing beats the first value by 1000: the run stops after the first value and 3 more
     TrainingResult result = gen4j.experiments().train(config(runs, "stopped", 50,
-        "\"earlyStopping\": {\"metric\": \"d_loss\", \"patience\": 3, \"minDelta\": 1000}"), List.of());
+        "\"earlyStopping\": {\"metric\": \"discriminator_loss\", \"patience\": 3, \"minDelta\": 1000}"), List.of());
 
     assertThat(result.steps()).isEqualTo(4);
     Path run = result.runDirectory();
@@ -132,7 +132,7 @@ class TrainingControlsTest {
         .filter(line -> line.contains("\"warning\"")).findFirst().orElseThrow());
     assertThat(warning.get("warning").asText()).isEqualTo(TrainingLoop.EARLY_STOPPING);
     assertThat(warning.get("message").asText()).matches(
-        "d_loss has not improved for 3 logged intervals \\(best [0-9.]+ at step 1\\); training stopped at step 4 of 50");
+        "discriminator_loss has not improved for 3 logged intervals \\(best [0-9.]+ at step 1\\); training stopped at step 4 of 50");
     assertThatThrownBy(() -> gen4j.experiments().resume(run, List.of()))
         .hasMessageContaining("the run has finished (step 4); nothing was changed");
   }
@@ -140,10 +140,10 @@ class TrainingControlsTest {
   @Test
   void theBestCheckpointHoldsTheStepWithTheBestValue(@TempDir Path runs) throws Exception {
     TrainingResult result = gen4j.experiments().train(
-        config(runs, "best", 12, "\"bestCheckpoint\": {\"metric\": \"g_loss\", \"mode\": \"min\"}"), List.of());
+        config(runs, "best", 12, "\"bestCheckpoint\": {\"metric\": \"generator_loss\", \"mode\": \"min\"}"), List.of());
 
     JsonNode lowest = metricLines(result.runDirectory()).stream()
-        .min(java.util.Comparator.comparingDouble(line -> line.get("g_loss").asDouble())).orElseThrow();
+        .min(java.util.Comparator.comparingDouble(line -> line.get("generator_loss").asDouble())).orElseThrow();
     long step = lowest.get("step").asLong();
     Path best = result.runDirectory().resolve("checkpoints/best");
     assertThat(best.resolve(String.format("step-%08d", step))).isDirectory();
@@ -151,9 +151,9 @@ class TrainingControlsTest {
       assertThat(entries.filter(Files::isDirectory).count()).isEqualTo(1);
     }
     JsonNode record = JSON.readTree(Files.readString(best.resolve("best.json")));
-    assertThat(record.get("metric").asText()).isEqualTo("g_loss");
+    assertThat(record.get("metric").asText()).isEqualTo("generator_loss");
     assertThat(record.get("step").asLong()).isEqualTo(step);
-    assertThat(record.get("value").asDouble()).isEqualTo(lowest.get("g_loss").asDouble());
+    assertThat(record.get("value").asDouble()).isEqualTo(lowest.get("generator_loss").asDouble());
     // the latest checkpoints are untouched by it
     assertThat(new Checkpointer(result.runDirectory().resolve("checkpoints"), 3).latest().orElseThrow().state().step())
         .isEqualTo(12);
@@ -165,8 +165,8 @@ class TrainingControlsTest {
     assertThatThrownBy(() -> gen4j.experiments().train(
             config(runs, "typo", 5, "\"earlyStopping\": {\"metric\": \"dloss\"}"), List.of()))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("training.earlyStopping.metric: 'dloss' is not a metric of this run; it logs d_fake, d_loss, d_real,"
-            + " discriminator_grad_norm, g_loss, generator_grad_norm");
+        .hasMessage("training.earlyStopping.metric: 'dloss' is not a metric of this run; it logs discriminator_grad_norm,"
+            + " discriminator_loss, generator_grad_norm, generator_loss");
     assertThatThrownBy(() -> gen4j.experiments().train(
             config(runs, "heldout", 5, "\"bestCheckpoint\": {\"metric\": \"mnist-test negative_elbo\"}"), List.of()))
         .isInstanceOf(ConfigException.class)

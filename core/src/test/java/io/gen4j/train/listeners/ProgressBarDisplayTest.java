@@ -74,7 +74,7 @@ class ProgressBarDisplayTest {
     List<String> lines = new ProgressFrame("train plugin-model", 0, 10, 200, Duration.ofSeconds(5), 0, 12.0, many)
         .lines(80);
     assertThat(lines).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
-    assertThat(String.join("  ", lines.subList(1, lines.size()))).contains("metric_11 1.100e+04", "metric_9 9004");
+    assertThat(String.join("  ", lines.subList(1, lines.size()))).contains("metric_11 11006", "metric_9 9005");
     List<String> narrow = frame(50).lines(40);
     assertThat(narrow).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(40));
     assertThat(narrow.get(0)).startsWith("train gan   1% [");
