@@ -34,7 +34,7 @@ final class MetricsChart {
   static final double CHARACTER_WIDTH = 0.62 * FONT_SIZE;
 
   /** The least free space between two x-axis labels, in chart units. */
-  static final double LABEL_GAP = 14;
+  static final double LABEL_GAP = 30;
 
   private static final int MARKER_LIMIT = 30;
 

@@ -198,7 +198,7 @@ public final class RunReport {
       page.append("</table>\n</section>\n");
     }
 
-    page.append("<section id=\"figures\">\n<h2>")
+    page.append("<div class=\"overview\">\n<section id=\"figures\">\n<h2>")
         .append(status instanceof RunStatus.Finished ? "Final figures" : "Latest figures").append("</h2>\n");
     if (history.isEmpty()) {
       page.append("<p>No metrics logged yet.</p>\n");
@@ -214,6 +214,7 @@ public final class RunReport {
     page.append("</section>\n");
 
     readText(run.evaluationFile()).ifPresent(evaluation -> page.append(EvaluationSection.html(run.evaluationFile(), evaluation)));
+    page.append("</div>\n");
 
     if (!LossPlot.panels(history).isEmpty()) {
       page.append("<section id=\"metrics\">\n<h2>Metrics</h2>\n");
