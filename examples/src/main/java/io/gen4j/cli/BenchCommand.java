@@ -26,9 +26,9 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     footerHeading = HelpText.EXAMPLES,
     footer = {
-      "  gen4j bench                                    # every model type, batch 64 and 256, both modes",
-      "  gen4j bench dcgan --batch-sizes 32,128 --iterations 100 --warmup 10 --json bench.json",
-      "  gen4j bench gan --synthetic                    # the graph alone",
+      "  gen4j bench                           # every model type, batch 64 and 256",
+      "  gen4j bench dcgan --batch-sizes 32,128 --iterations 100 --json bench.json",
+      "  gen4j bench gan --synthetic           # the graph alone",
       HelpText.REFERENCE
     },
     description = {

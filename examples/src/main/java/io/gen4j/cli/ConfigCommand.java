@@ -47,7 +47,7 @@ final class ConfigCommand implements Runnable {
       footerHeading = HelpText.EXAMPLES,
       footer = {
         "  gen4j config show examples/configs/gan-mnist.json",
-        "  gen4j config show examples/configs/vae-mnist.json --set model.latentSize=2 --set training.steps=500",
+        "  gen4j config show examples/configs/vae-mnist.json --set model.latentSize=2",
         HelpText.REFERENCE
       })
   static final class Show implements Runnable {

@@ -31,9 +31,9 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     footerHeading = HelpText.EXAMPLES,
     footer = {
-      "  gen4j eval --run runs/gan-mnist-20250101-120000             # writes the run's eval.json",
+      "  gen4j eval --run runs/gan-mnist-20250101-120000   # writes its eval.json",
       "  gen4j eval --samples samples.npy --dataset mnist --n 5000",
-      "  gen4j eval --reference                                     # the feature network and the reference row",
+      "  gen4j eval --reference           # the feature network and the reference row",
       HelpText.REFERENCE
     },
     description = {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
     footer = {
       "  gen4j export --run runs/gan-mnist-20250101-120000 --out export/gan",
       "  gen4j export --run runs/vae-mnist-20250101-120000 --out export/vae --force",
-      "  gen4j sample --model export/gan --n 1000 --out samples.npy      # sample from the export",
+      "  gen4j sample --model export/gan --n 1000 --out samples.npy",
       HelpText.REFERENCE
     })
 final class ExportCommand implements Callable<Integer> {

@@ -23,9 +23,9 @@ import picocli.CommandLine.Command;
     },
     footerHeading = HelpText.EXAMPLES,
     footer = {
-      "  gen4j train examples/configs/gan-mnist.json            # train on the bundled MNIST",
-      "  gen4j train --help                                    # every command has --help",
-      "  source <(gen4j generate-completion)                   # tab completion in bash and zsh",
+      "  gen4j train examples/configs/gan-mnist.json   # train on the bundled MNIST",
+      "  gen4j train --help                            # every command has --help",
+      "  source <(gen4j generate-completion)           # tab completion, bash and zsh",
       HelpText.REFERENCE
     })
 public final class Gen4jCommand implements Runnable {

@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
     footerHeading = HelpText.EXAMPLES,
     footer = {
       "  gen4j models",
-      "  gen4j train examples/configs/gan-mnist.json --set model.type=wgan   # a type it lists",
-      "  java -cp gen4j.jar:my-plugin.jar io.gen4j.cli.Gen4jCommand models   # with a plugin jar",
+      "  gen4j config show examples/configs/wgan-gp-mnist.json  # all its defaults",
+      "  java -cp gen4j.jar:my-plugin.jar io.gen4j.cli.Gen4jCommand models",
       HelpText.REFERENCE
     })
 final class ModelsCommand implements Runnable {

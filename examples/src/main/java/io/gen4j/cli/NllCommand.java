@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
     footerHeading = HelpText.EXAMPLES,
     footer = {
       "  gen4j nll --run runs/vae-mnist-20250101-120000",
-      "  gen4j nll --run runs/vae-mnist-20250101-120000 --k 5000 --limit 1000   # tighter bound, fewer images",
+      "  gen4j nll --run runs/vae-mnist-20250101-120000 --k 5000 --limit 1000",
       HelpText.REFERENCE
     })
 final class NllCommand implements Callable<Integer> {

@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
     footer = {
       "  gen4j sample --run runs/gan-mnist-20250101-120000 --n 64 --out grid.png",
       "  gen4j sample --model export/gan --n 1000 --out samples.npy",
-      "  gen4j sample --run runs/vae-mnist-20250101-120000 --mode interpolate --out interpolations.png",
+      "  gen4j sample --run runs/vae-20250101-120000 --mode interpolate --out x.png",
       HelpText.REFERENCE
     },
     description = {

@@ -30,8 +30,8 @@ import picocli.CommandLine.Command;
     footerHeading = HelpText.EXAMPLES,
     footer = {
       "  gen4j train examples/configs/gan-mnist.json",
-      "  gen4j train examples/configs/gan-mnist.json --steps 2000 --set model.loss=hinge --name gan-hinge",
-      "  gen4j train --resume runs/gan-mnist-20250101-120000 --steps 20000   # continue a finished run to 20,000 steps",
+      "  gen4j train gan.json --steps 2000 --set model.loss=hinge --name gan-hinge",
+      "  gen4j train --resume runs/gan-mnist-20250101-120000 --steps 20000",
       HelpText.REFERENCE
     })
 final class TrainCommand implements Callable<Integer> {

@@ -68,6 +68,10 @@ class HelpAndVersionTest {
           .startsWith("Usage: " + command)
           .contains("Examples:\n  gen4j ", "Config reference: README.md, section Configs");
       assertThat(help.out().split("\n  gen4j ", -1).length - 1).as(command + " examples").isBetween(2, 3);
+      // each example on one line of an 80-column help: none is wrapped
+      String examples = help.out().substring(help.out().indexOf("Examples:\n") + 10, help.out().indexOf("\nConfig reference"));
+      assertThat(examples.lines().filter(line -> !line.isEmpty())).as(command + " examples")
+          .allSatisfy(line -> assertThat(line).startsWith("  "));
     }
     // the help command's form too
     assertThat(gen4j("help", "train").out()).startsWith("Usage: gen4j train");

@@ -24,8 +24,8 @@ public final class ProgressText {
     String what = event.firstStep() == 0
         ? String.format(Locale.ROOT, "training %s for %d steps", event.modelType(), event.totalSteps())
         : String.format(Locale.ROOT, "resuming %s at step %d of %d", event.modelType(), event.firstStep(), event.totalSteps());
-    return String.format(Locale.ROOT, "%s in %s%nreport: %s (open it in a browser; it is rewritten as training goes)",
-        what, event.runDirectory(), event.runDirectory().resolve(REPORT));
+    return String.format(Locale.ROOT, "%s in %s%nreport: %s", what, event.runDirectory(),
+        event.runDirectory().resolve(REPORT));
   }
 
   /** One logged step: {@code step 100/2000 epoch 0  d_loss=0.6931 ...  4210 img/s  eta 1:05}. */
