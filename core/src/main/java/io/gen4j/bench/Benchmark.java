@@ -105,7 +105,7 @@ public final class Benchmark {
     TrainerProvider trainerProvider = catalog.trainerFor(model);
     long seed = settings.seed();
     try (ModelAssembly assembly = ModelAssembly.build(
-            model, dataset.shape(), batchSize, seed, defaults.optimizers(), mode.imageInput());
+            model, dataset.shape(), dataset.classCount(), batchSize, seed, defaults.optimizers(), mode.imageInput());
         Session session = new Session(assembly.graph())) {
       session.initialize();
       Trainer trainer = trainerProvider.create(assembly.modelGraph(), model.trainerSettings());

@@ -31,6 +31,8 @@ import java.util.Map;
  * @param visibleDevices the GPUs TensorFlow may use, as CUDA device indices joined by commas ({@code
  *     "0"}, {@code "1,2"}), counted within those {@code CUDA_VISIBLE_DEVICES} shows; default {@code ""}
  *     (all of them). The CPU build of TensorFlow ignores it.
+ * @param threads TensorFlow's CPU thread pools for the run; default {@link ThreadsConfig#DEFAULT}
+ *     (TensorFlow's choice)
  */
 @JsonClassDescription("How long to train, and how often to log, sample, evaluate and checkpoint.")
 public record TrainingConfig(
@@ -67,14 +69,18 @@ public record TrainingConfig(
     @Pattern(regexp = VISIBLE_DEVICES)
     @JsonPropertyDescription("GPUs TensorFlow may use, as CUDA device indices joined by commas ('0', '1,2'), within"
         + " those CUDA_VISIBLE_DEVICES shows; '' for all. The CPU build ignores it.")
-    String visibleDevices) {
+    String visibleDevices,
+    @JsonPropertyDescription("TensorFlow's CPU thread pools for the run; 0 leaves a pool's size to TensorFlow (one"
+        + " thread per core).")
+    ThreadsConfig threads) {
 
   /** What {@code visibleDevices} may be: empty, or device indices joined by commas. */
   public static final String VISIBLE_DEVICES = "^$|^[0-9]+(,[0-9]+)*$";
 
   /** The defaults listed above. */
   public static final TrainingConfig DEFAULT = new TrainingConfig(
-      5000, 0, 50, 500, 1000, 3, Map.of(), NonFiniteLossPolicy.STOP, 1000, Map.of(), null, null, "");
+      5000, 0, 50, 500, 1000, 3, Map.of(), NonFiniteLossPolicy.STOP, 1000, Map.of(), null, null, "",
+      ThreadsConfig.DEFAULT);
 
   public TrainingConfig {
     if (steps < 1) {
@@ -99,41 +105,49 @@ public record TrainingConfig(
           "visibleDevices", "must be CUDA device indices joined by commas, such as \"0\" or \"1,2\", or \"\" for all,"
               + " got \"" + visibleDevices + "\"");
     }
+    threads = threads == null ? ThreadsConfig.DEFAULT : threads;
   }
 
   /** This config with the given optimizers. */
   public TrainingConfig withOptimizers(Map<String, OptimizerConfig> resolved) {
     return new TrainingConfig(
         steps, epochs, logInterval, sampleInterval, checkpointInterval, keepCheckpoints, resolved, onNonFiniteLoss,
-        evaluationInterval, schedules, earlyStopping, bestCheckpoint, visibleDevices);
+        evaluationInterval, schedules, earlyStopping, bestCheckpoint, visibleDevices, threads);
   }
 
   /** This config with the given learning-rate schedules, by network name. */
   public TrainingConfig withSchedules(Map<String, LearningRateSchedule> resolved) {
     return new TrainingConfig(
         steps, epochs, logInterval, sampleInterval, checkpointInterval, keepCheckpoints, optimizers, onNonFiniteLoss,
-        evaluationInterval, resolved, earlyStopping, bestCheckpoint, visibleDevices);
+        evaluationInterval, resolved, earlyStopping, bestCheckpoint, visibleDevices, threads);
   }
 
   /** This config training exactly {@code count} steps ({@code epochs} set to 0). */
   public TrainingConfig withSteps(long count) {
     return new TrainingConfig(
         count, 0, logInterval, sampleInterval, checkpointInterval, keepCheckpoints, optimizers, onNonFiniteLoss,
-        evaluationInterval, schedules, earlyStopping, bestCheckpoint, visibleDevices);
+        evaluationInterval, schedules, earlyStopping, bestCheckpoint, visibleDevices, threads);
   }
 
   /** This config with the given intervals between log lines, sample grids and checkpoints. */
   public TrainingConfig withIntervals(int log, int sample, int checkpoint) {
     return new TrainingConfig(
         steps, epochs, log, sample, checkpoint, keepCheckpoints, optimizers, onNonFiniteLoss, evaluationInterval,
-        schedules, earlyStopping, bestCheckpoint, visibleDevices);
+        schedules, earlyStopping, bestCheckpoint, visibleDevices, threads);
   }
 
   /** This config with early stopping and the best checkpoint as given (null for off). */
   public TrainingConfig withWatches(EarlyStoppingConfig stopping, BestCheckpointConfig best) {
     return new TrainingConfig(
         steps, epochs, logInterval, sampleInterval, checkpointInterval, keepCheckpoints, optimizers, onNonFiniteLoss,
-        evaluationInterval, schedules, stopping, best, visibleDevices);
+        evaluationInterval, schedules, stopping, best, visibleDevices, threads);
+  }
+
+  /** This config with other thread pool sizes. */
+  public TrainingConfig withThreads(ThreadsConfig other) {
+    return new TrainingConfig(
+        steps, epochs, logInterval, sampleInterval, checkpointInterval, keepCheckpoints, optimizers, onNonFiniteLoss,
+        evaluationInterval, schedules, earlyStopping, bestCheckpoint, visibleDevices, other);
   }
 
   private static void requireAtLeastOne(String field, int value) {

@@ -37,6 +37,17 @@ public final class Datasets {
     };
   }
 
+  /**
+   * The number of classes of a dataset's labels, without loading it; 0 for an unlabelled dataset. A
+   * model that uses labels is built with it.
+   */
+  public static int classCount(String name) {
+    return switch (name) {
+      case "mnist" -> 10;
+      default -> throw unknown(name);
+    };
+  }
+
   private static DatasetException unknown(String name) {
     return new DatasetException("unknown dataset '" + name + "'; available: " + String.join(", ", NAMES));
   }

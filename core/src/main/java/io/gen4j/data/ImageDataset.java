@@ -94,6 +94,20 @@ public record ImageDataset(String name, ImageShape shape, byte[] pixels, byte[] 
   }
 
   /**
+   * The number of classes the labels name: one more than the largest label, so labels run from 0 to
+   * {@code classCount() - 1}; 0 when the dataset is unlabelled.
+   */
+  public int classCount() {
+    int largest = -1;
+    if (labels != null) {
+      for (byte label : labels) {
+        largest = Math.max(largest, Byte.toUnsignedInt(label));
+      }
+    }
+    return largest + 1;
+  }
+
+  /**
    * The label of image {@code index}, 0 to 255.
    *
    * @throws IllegalStateException if the dataset is unlabelled

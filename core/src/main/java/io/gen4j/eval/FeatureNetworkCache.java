@@ -9,10 +9,14 @@ import io.gen4j.data.ImageDataset;
 import io.gen4j.spi.ImageShape;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
@@ -26,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feature networks trained once per dataset and kept under the user's cache directory, in {@code
- * feature-networks/<train split>-<checksum prefix>/}: TensorFlow's variable files and a {@link
+ * feature-networks/<train split>-<checksum prefix>/} (with a suffix for training settings other than
+ * {@link ClassifierTraining#DEFAULT}): TensorFlow's variable files and a {@link
  * FeatureNetworkManifest}. An entry is reused only if its manifest matches the datasets' checksum, the
  * architecture version and the training settings, and every file matches its SHA-256; anything else
  * (a missing, unreadable, corrupt or stale entry) is logged, deleted and rebuilt. Entries are written
@@ -111,19 +116,38 @@ public final class FeatureNetworkCache {
     String checksum = DatasetChecksum.sha256(train, test);
     int classes = classes(train, test);
     Path entry = entry(train, checksum);
-    if (Files.exists(entry)) {
+    // Processes side by side (the runs of a sweep) wait for the one that trains a missing network.
+    synchronized (FeatureNetworkCache.class) {
       try {
-        return load(entry, train, test, checksum, classes);
-      } catch (RuntimeException | IOException e) {
-        LOG.warn("cached feature network {} is unusable ({}); rebuilding it", entry, firstLine(e.getMessage()));
+        Files.createDirectories(entry.getParent());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create " + entry.getParent() + ": " + e.getMessage(), e);
+      }
+      Path lockFile = entry.resolveSibling(entry.getFileName() + ".lock");
+      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = channel.lock()) {
+        if (Files.exists(entry)) {
+          try {
+            return load(entry, train, test, checksum, classes);
+          } catch (RuntimeException | IOException e) {
+            LOG.warn("cached feature network {} is unusable ({}); rebuilding it", entry, firstLine(e.getMessage()));
+          }
+        }
+        return build(entry, train, test, checksum, classes);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot lock " + lockFile + ": " + e.getMessage(), e);
       }
     }
-    return build(entry, train, test, checksum, classes);
   }
 
   /** Where the entry of a dataset lives. */
   Path entry(ImageDataset train, String checksum) {
-    return directory.resolve(NETWORKS).resolve(train.name() + "-" + checksum.substring(0, CHECKSUM_PREFIX));
+    String name = train.name() + "-" + checksum.substring(0, CHECKSUM_PREFIX);
+    if (!training.equals(ClassifierTraining.DEFAULT)) {
+      // Networks trained otherwise (a quick sweep's, a test's) live beside the default one, not in its place.
+      name += "-" + DatasetChecksum.sha256(training.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 8);
+    }
+    return directory.resolve(NETWORKS).resolve(name);
   }
 
   private CachedFeatureNetwork load(Path entry, ImageDataset train, ImageDataset test, String checksum, int classes)

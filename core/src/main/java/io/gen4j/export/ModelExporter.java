@@ -12,6 +12,7 @@ import io.gen4j.spi.ImageShape;
 import io.gen4j.train.Checkpoint;
 import io.gen4j.train.Checkpointer;
 import io.gen4j.train.Experiments;
+import io.gen4j.train.ImageInput;
 import io.gen4j.train.ModelAssembly;
 import io.gen4j.train.RunDirectory;
 import java.nio.file.Path;
@@ -75,7 +76,8 @@ public final class ModelExporter {
         SavedModelWriter.OUTPUT_NAME);
     Path temporary = Directories.createSibling(target, "exporting");
     try {
-      try (ModelAssembly assembly = ModelAssembly.build(model, shape, config.data().batchSize(), config.seed(), Map.of())) {
+      try (ModelAssembly assembly = ModelAssembly.build(model, shape, Datasets.classCount(config.data().dataset()),
+          config.data().batchSize(), config.seed(), Map.of(), ImageInput.FED)) {
         SavedModelWriter.write(assembly, model, checkpoint.variablesPrefix(), temporary);
       }
       manifest.write(temporary);

@@ -97,7 +97,7 @@ public sealed interface RunStatus {
    *
    * @throws IllegalArgumentException naming the file and the field when it is not what {@link #write} writes
    */
-  static RunStatus read(Path file) {
+  public static RunStatus read(Path file) {
     JsonNode node;
     try {
       node = JsonMapper.builder().build().readTree(Files.readString(file, StandardCharsets.UTF_8));

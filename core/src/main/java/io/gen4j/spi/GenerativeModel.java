@@ -15,6 +15,15 @@ public interface GenerativeModel {
     return TrainerSettings.DEFAULT;
   }
 
+  /**
+   * Whether the model reads the class labels of real batches ({@link GraphContext#realLabels()}), as a
+   * conditional model does. Core then refuses datasets without labels, with an error naming the
+   * dataset, and feeds each real batch's labels. False by default.
+   */
+  default boolean usesLabels() {
+    return false;
+  }
+
   /** The range real images are scaled to before they are fed, and that samples come out in. */
   PixelRange pixelRange();
 

@@ -4,6 +4,7 @@ import io.gen4j.graph.NetworkBuilder;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /** What core hands a model to build its graph with. */
@@ -27,6 +28,21 @@ public interface GraphContext {
    * Objective#consumesData() consume data}.
    */
   Operand<TFloat32> realImages();
+
+  /**
+   * Number of classes of the dataset's labels: labels run from 0 to {@code classCount() - 1}. 0 when
+   * the dataset is unlabelled.
+   */
+  int classCount();
+
+  /**
+   * Class labels of the current real batch, int32 of shape {@code [batchSize]}, each in {@code [0,
+   * classCount())}, fed together with {@link #realImages()}. Only for a model whose {@link
+   * GenerativeModel#usesLabels()} is true; core trains such a model on labelled datasets only.
+   *
+   * @throws IllegalStateException if the model does not declare that it uses labels
+   */
+  Operand<TInt32> realLabels();
 
   /**
    * The iteration being run, counted from 0, as an int64 scalar fed with every update (for schedules

@@ -2,7 +2,9 @@ package io.gen4j.tensorboard;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gen4j.config.ThreadsConfig;
 import io.gen4j.export.ImageGrid;
+import io.gen4j.graph.Sessions;
 import io.gen4j.spi.SamplesReady;
 import io.gen4j.spi.StepCompleted;
 import io.gen4j.spi.TrainingEnded;
@@ -55,11 +57,21 @@ public final class TensorBoardWriter implements TrainingListener {
   private static final Logger LOG = LoggerFactory.getLogger(TensorBoardWriter.class);
 
   private final Path directory;
+  private final ThreadsConfig threads;
   private SummaryGraph summaries;
 
   /** @param directory where the event files go; created if missing */
   public TensorBoardWriter(Path directory) {
+    this(directory, ThreadsConfig.DEFAULT);
+  }
+
+  /**
+   * @param directory where the event files go; created if missing
+   * @param threads the run's thread pool sizes, for the writer's own session
+   */
+  public TensorBoardWriter(Path directory, ThreadsConfig threads) {
     this.directory = requireNonNull(directory, "directory is null");
+    this.threads = requireNonNull(threads, "threads is null");
   }
 
   @Override
@@ -70,7 +82,7 @@ public final class TensorBoardWriter implements TrainingListener {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
     }
-    summaries = new SummaryGraph(directory);
+    summaries = new SummaryGraph(directory, threads);
   }
 
   @Override
@@ -134,7 +146,7 @@ public final class TensorBoardWriter implements TrainingListener {
     private final Op flush;
     private final Op closeWriter;
 
-    SummaryGraph(Path directory) {
+    SummaryGraph(Path directory, ThreadsConfig threads) {
       Ops tf = Ops.create(graph);
       SummaryWriter writer = tf.summary.summaryWriter();
       Op create = tf.summary.createSummaryFileWriter(
@@ -152,7 +164,7 @@ public final class TensorBoardWriter implements TrainingListener {
       writeImage = tf.summary.writeImageSummary(writer, step, tag, image, badColor, WriteImageSummary.maxImages(1L));
       flush = tf.summary.flushSummaryWriter(writer);
       closeWriter = tf.summary.closeSummaryWriter(writer);
-      session = new Session(graph);
+      session = Sessions.open(graph, threads);
       try (Result ignored = session.runner().addTarget(create).run()) {
         // the file writer resource now exists and has written the file version event
       } catch (RuntimeException e) {

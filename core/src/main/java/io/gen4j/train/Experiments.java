@@ -9,9 +9,12 @@ import com.google.inject.Singleton;
 import io.gen4j.config.ConfigLoader;
 import io.gen4j.config.ConfigOverride;
 import io.gen4j.config.ExperimentConfig;
+import io.gen4j.config.ThreadsConfig;
+import io.gen4j.data.DatasetException;
 import io.gen4j.data.Datasets;
 import io.gen4j.files.AtomicFiles;
 import io.gen4j.data.ImageDataset;
+import io.gen4j.graph.Sessions;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.report.LossPlotWriter;
 import io.gen4j.report.RunReportWriter;
@@ -84,6 +87,7 @@ public final class Experiments {
   public TrainingResult train(ExperimentConfig config, List<TrainingListener> listeners, List<ConfigOverride> overrides) {
     GenerativeModel model = catalog.createModel(config);
     ImageDataset dataset = Datasets.train(config.data());
+    requireLabelsIfUsed(config, model, dataset);
     RunDirectory run = RunDirectory.create(Path.of(config.output().runsDirectory()), config.name(), LocalDateTime.now());
     write(run.configFile(), configLoader.toJson(config));
     write(run.provenanceFile(), provenance(config, dataset, overrides));
@@ -91,10 +95,29 @@ public final class Experiments {
   }
 
   /**
-   * Continues a run from its latest checkpoint, with the config it was started with.
+   * Trains the experiment of a run directory prepared for it, which holds only its resolved {@code
+   * config.json} (a sweep's run, say): whatever an earlier process wrote there before its first
+   * checkpoint is replaced. {@code config.json} stays as it is.
    *
-   * @throws IllegalArgumentException when the run has finished: {@link #resume(Path, long, List)}
-   *     extends it
+   * @param threads the thread pool sizes for this process, in place of the config's (recorded in {@code
+   *     provenance.json})
+   */
+  public TrainingResult trainIn(Path runDirectory, ThreadsConfig threads, List<TrainingListener> listeners) {
+    RunDirectory run = RunDirectory.open(runDirectory);
+    ExperimentConfig config = withThreads(runConfig(runDirectory), threads);
+    GenerativeModel model = catalog.createModel(config);
+    ImageDataset dataset = Datasets.train(config.data());
+    requireLabelsIfUsed(config, model, dataset);
+    run.clearTrainingOutput();
+    write(run.provenanceFile(), provenance(config, dataset, List.of()));
+    return loop(config, model, dataset, run, listeners).run(Optional.empty());
+  }
+
+  /**
+   * Continues an interrupted run from its latest checkpoint, with the config it was started with.
+   *
+   * @throws IllegalArgumentException when the run has finished, changing nothing: {@link #resume(Path,
+   *     long, List)} extends it
    */
   public TrainingResult resume(Path runDirectory, List<TrainingListener> listeners) {
     RunDirectory run = RunDirectory.open(runDirectory);
@@ -103,7 +126,16 @@ public final class Experiments {
           + "); nothing was changed. To train it further, resume it with a new length: gen4j train --resume "
           + runDirectory + " --steps N (N more than " + finished.step() + ")");
     }
-    return resume(run, runConfig(runDirectory), listeners);
+    return resume(runDirectory, runConfig(runDirectory).training().threads(), listeners);
+  }
+
+  /**
+   * Continues a run from its latest checkpoint, with the config it was started with but other thread
+   * pool sizes for this process (a sweep gives each of its processes a share of the cores).
+   */
+  public TrainingResult resume(Path runDirectory, ThreadsConfig threads, List<TrainingListener> listeners) {
+    RunDirectory run = RunDirectory.open(runDirectory);
+    return resume(run, withThreads(runConfig(runDirectory), threads), listeners);
   }
 
   /**
@@ -137,6 +169,10 @@ public final class Experiments {
         .orElseThrow(() -> new IllegalArgumentException(run.path() + ": no checkpoint to resume from"));
   }
 
+  private static ExperimentConfig withThreads(ExperimentConfig config, ThreadsConfig threads) {
+    return config.withTraining(config.training().withThreads(requireNonNull(threads, "threads is null")));
+  }
+
   /** The resolved config a run was started with. */
   public ExperimentConfig runConfig(Path runDirectory) {
     return configLoader.load(RunDirectory.open(runDirectory).configFile());
@@ -159,11 +195,20 @@ public final class Experiments {
         .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to sample from"));
     GenerativeModel model = catalog.createModel(config);
     var shape = Datasets.shape(config.data().dataset());
-    try (ModelAssembly assembly = ModelAssembly.build(model, shape, config.data().batchSize(), config.seed(), Map.of());
-        Session session = new Session(assembly.graph())) {
+    try (ModelAssembly assembly = ModelAssembly.build(model, shape, Datasets.classCount(config.data().dataset()),
+            config.data().batchSize(), config.seed(), Map.of(), ImageInput.FED);
+        Session session = Sessions.open(assembly.graph(), config.training())) {
       Checkpointer.restore(session, checkpoint);
       Sampler sampler = new Sampler(session, assembly, shape, model.pixelRange(), model.latentSize());
       return sampler.decode(Sampler.gaussianLatents(seed, count, model.latentSize()), count);
+    }
+  }
+
+  private static void requireLabelsIfUsed(ExperimentConfig config, GenerativeModel model, ImageDataset dataset) {
+    if (model.usesLabels() && !dataset.labelled()) {
+      throw new DatasetException(
+          "model '" + config.modelType() + "' is conditional and needs a labelled dataset, but " + dataset.name()
+              + " has no labels (data section of the config)");
     }
   }
 
@@ -176,7 +221,7 @@ public final class Experiments {
     listeners.add(progress.get());
     // The plot and the report read metrics.jsonl and samples/, so they come after the writers of those.
     listeners.add(new LossPlotWriter(run.metricsFile(), run.lossPlot()));
-    listeners.add(new TensorBoardWriter(run.tensorBoardDirectory()));
+    listeners.add(new TensorBoardWriter(run.tensorBoardDirectory(), config.training().threads()));
     listeners.add(new RunReportWriter(run));
     listeners.addAll(extra);
     return new TrainingLoop(config, model, catalog.trainerFor(model), dataset, run, listeners);
@@ -190,6 +235,9 @@ public final class Experiments {
     node.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
     node.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
     node.put("processors", Runtime.getRuntime().availableProcessors());
+    ObjectNode threads = node.putObject("threads");
+    threads.put("intraOp", config.training().threads().intraOp());
+    threads.put("interOp", config.training().threads().interOp());
     node.put("model", config.modelType());
     node.put("seed", config.seed());
     node.put("dataset", dataset.name());

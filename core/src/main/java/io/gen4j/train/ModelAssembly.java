@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.ToLongFunction;
@@ -28,6 +29,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -40,6 +42,7 @@ public final class ModelAssembly implements AutoCloseable {
 
   private final Graph graph;
   private final Placeholder<TFloat32> realImages;
+  private final Optional<Placeholder<TInt32>> realLabels;
   private final Placeholder<TInt64> noiseKey;
   private final Placeholder<TInt64> step;
   private final ModelGraph modelGraph;
@@ -48,12 +51,14 @@ public final class ModelAssembly implements AutoCloseable {
   private ModelAssembly(
       Graph graph,
       Placeholder<TFloat32> realImages,
+      Optional<Placeholder<TInt32>> realLabels,
       Placeholder<TInt64> noiseKey,
       Placeholder<TInt64> step,
       ModelGraph modelGraph,
       Map<String, CompiledObjective> objectives) {
     this.graph = graph;
     this.realImages = realImages;
+    this.realLabels = realLabels;
     this.noiseKey = noiseKey;
     this.step = step;
     this.modelGraph = modelGraph;
@@ -63,30 +68,38 @@ public final class ModelAssembly implements AutoCloseable {
   /** Salt of the key of {@link ImageInput#SYNTHETIC} images, apart from every salt {@link InGraphNoise} uses. */
   private static final long SYNTHETIC_IMAGES_SALT = -1L;
 
+  /** Salt of the key of {@link ImageInput#SYNTHETIC} labels, apart from the images' and InGraphNoise's. */
+  private static final long SYNTHETIC_LABELS_SALT = -2L;
+
   /**
-   * Builds a model's graph, reading real images from the {@code real_images} placeholder.
+   * Builds a model's graph for an unlabelled dataset, reading real images from the {@code real_images}
+   * placeholder.
    *
    * @param optimizers optimizer per network name; empty to build no updates (for sampling or export)
    */
   public static ModelAssembly build(
       GenerativeModel model, ImageShape shape, int batchSize, long seed, Map<String, OptimizerConfig> optimizers) {
-    return build(model, shape, batchSize, seed, optimizers, ImageInput.FED);
+    return build(model, shape, 0, batchSize, seed, optimizers, ImageInput.FED);
   }
 
   /**
-   * Builds a model's graph with real images from {@code input}.
+   * Builds a model's graph with real images (and, for a model that {@link GenerativeModel#usesLabels()
+   * uses labels}, their labels) from {@code input}.
    *
+   * @param classCount the number of classes of the dataset's labels; 0 if it is unlabelled
    * @param optimizers optimizer per network name; empty to build no updates (for sampling or export)
    * @param input {@link ImageInput#FED} for training; {@link ImageInput#SYNTHETIC} to time the graph alone
+   * @throws IllegalArgumentException if the model uses labels and {@code classCount} is 0
    */
   public static ModelAssembly build(
       GenerativeModel model,
       ImageShape shape,
+      int classCount,
       int batchSize,
       long seed,
       Map<String, OptimizerConfig> optimizers,
       ImageInput input) {
-    return build(model, shape, batchSize, seed, optimizers, Map.of(), graph -> 1, input);
+    return build(model, shape, classCount, batchSize, seed, optimizers, Map.of(), graph -> 1, input);
   }
 
   /**
@@ -95,6 +108,7 @@ public final class ModelAssembly implements AutoCloseable {
    * <network>_learning_rate}. A network without a schedule, or with a constant one without warm-up,
    * gets the graph it would get without.
    *
+   * @param classCount the number of classes of the dataset's labels; 0 if it is unlabelled
    * @param schedules learning-rate schedule per network name
    * @param totalSteps the iterations of the run, from the built model graph (through its trainer), for
    *     schedules that decay to the end of training
@@ -102,6 +116,7 @@ public final class ModelAssembly implements AutoCloseable {
   public static ModelAssembly build(
       GenerativeModel model,
       ImageShape shape,
+      int classCount,
       int batchSize,
       long seed,
       Map<String, OptimizerConfig> optimizers,
@@ -112,6 +127,12 @@ public final class ModelAssembly implements AutoCloseable {
     requireNonNull(schedules, "schedules is null");
     requireNonNull(totalSteps, "totalSteps is null");
     requireNonNull(input, "input is null");
+    if (classCount < 0) {
+      throw new IllegalArgumentException("classCount must not be negative, got " + classCount);
+    }
+    if (model.usesLabels() && classCount == 0) {
+      throw new IllegalArgumentException("the model uses labels, but the dataset has none");
+    }
     Graph graph = new Graph();
     try {
       Ops tf = Ops.create(graph);
@@ -127,8 +148,15 @@ public final class ModelAssembly implements AutoCloseable {
         case FED -> realImages;
         case SYNTHETIC -> syntheticImages(tf, noiseKey, model.pixelRange(), realImages.shape());
       };
-      AssemblyContext context =
-          new AssemblyContext(tf, shape, batchSize, seed, images, step, new InGraphNoise(tf, noiseKey));
+      Optional<Placeholder<TInt32>> realLabels = model.usesLabels()
+          ? Optional.of(tf.withName("real_labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(batchSize))))
+          : Optional.empty();
+      Optional<Operand<TInt32>> labels = realLabels.map(placeholder -> switch (input) {
+        case FED -> placeholder;
+        case SYNTHETIC -> syntheticLabels(tf, noiseKey, classCount, batchSize);
+      });
+      AssemblyContext context = new AssemblyContext(
+          tf, shape, batchSize, seed, images, classCount, labels, step, new InGraphNoise(tf, noiseKey));
       ModelGraph modelGraph = model.build(context);
       requireDisjoint(modelGraph);
       Map<String, CompiledObjective> compiled = new LinkedHashMap<>();
@@ -139,7 +167,7 @@ public final class ModelAssembly implements AutoCloseable {
           compiled.put(objective.name(), compile(tf, objective, optimizers, schedules, step, steps));
         }
       }
-      return new ModelAssembly(graph, realImages, noiseKey, step, modelGraph, compiled);
+      return new ModelAssembly(graph, realImages, realLabels, noiseKey, step, modelGraph, compiled);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -153,6 +181,12 @@ public final class ModelAssembly implements AutoCloseable {
     float low = range.fromByte(0);
     float high = range.fromByte(255);
     return tf.withName("synthetic_images").math.add(tf.constant(low), tf.math.mul(unit, tf.constant(high - low)));
+  }
+
+  private static Operand<TInt32> syntheticLabels(Ops tf, Operand<TInt64> noiseKey, int classCount, int batchSize) {
+    Operand<TInt64> key = tf.math.add(noiseKey, tf.constant(new long[] {SYNTHETIC_LABELS_SALT, 0L}));
+    return tf.withName("synthetic_labels").random.statelessRandomUniformInt(
+        tf.constant(new long[] {batchSize}), key, tf.constant(0), tf.constant(classCount));
   }
 
   private static CompiledObjective compile(
@@ -229,6 +263,14 @@ public final class ModelAssembly implements AutoCloseable {
   /** The placeholder of a batch of real images; unread in an {@link ImageInput#SYNTHETIC} assembly. */
   public Placeholder<TFloat32> realImages() {
     return realImages;
+  }
+
+  /**
+   * The placeholder of the labels of a batch of real images, for a model that {@link
+   * GenerativeModel#usesLabels() uses labels}; unread in an {@link ImageInput#SYNTHETIC} assembly.
+   */
+  public Optional<Placeholder<TInt32>> realLabels() {
+    return realLabels;
   }
 
   /** The placeholder of the {@code [seed, update counter]} noise key. */

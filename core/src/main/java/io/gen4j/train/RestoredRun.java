@@ -3,6 +3,7 @@ package io.gen4j.train;
 import io.gen4j.config.ConfigLoader;
 import io.gen4j.config.ExperimentConfig;
 import io.gen4j.data.Datasets;
+import io.gen4j.graph.Sessions;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageShape;
@@ -48,9 +49,10 @@ final class RestoredRun implements AutoCloseable {
         .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to " + purpose));
     GenerativeModel model = catalog.createModel(config);
     ImageShape shape = Datasets.shape(config.data().dataset());
-    ModelAssembly assembly = ModelAssembly.build(model, shape, config.data().batchSize(), config.seed(), Map.of());
+    ModelAssembly assembly = ModelAssembly.build(model, shape, Datasets.classCount(config.data().dataset()),
+        config.data().batchSize(), config.seed(), Map.of(), ImageInput.FED);
     try {
-      Session session = new Session(assembly.graph());
+      Session session = Sessions.open(assembly.graph(), config.training());
       try {
         Checkpointer.restore(session, checkpoint);
         return new RestoredRun(config, model, shape, checkpoint, assembly, session);

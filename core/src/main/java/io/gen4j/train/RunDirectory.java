@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The directory of one run, {@code <runs>/<name>-<yyyyMMdd-HHmmss>/}: the resolved {@code config.json},
@@ -116,6 +119,31 @@ public final class RunDirectory {
   /** The figures of the latest {@code gen4j eval} of the run. */
   public Path evaluationFile() {
     return path.resolve("eval.json");
+  }
+
+  /**
+   * Deletes what training and evaluation write here (metrics, samples, checkpoints, TensorBoard files,
+   * plot, animation, report, status, provenance, {@code eval.json}), keeping {@code config.json} and any
+   * other file, so that a run can start over in the same directory.
+   */
+  public void clearTrainingOutput() {
+    for (Path written : List.of(metricsFile(), samplesDirectory(), checkpointsDirectory(), tensorBoardDirectory(),
+        lossPlot(), samplesAnimation(), reportFile(), statusFile(), provenanceFile(), evaluationFile())) {
+      deleteRecursively(written);
+    }
+  }
+
+  private static void deleteRecursively(Path path) {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path entry : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(entry);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + path + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -15,6 +15,7 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -93,6 +94,7 @@ public final class SessionObjectiveRunner implements ObjectiveRunner {
     }
     long counter = step * MAX_UPDATES_PER_STEP + updateIndex++;
     TFloat32 images = null;
+    TInt32 labels = null;
     try (TInt64 key = TInt64.vectorOf(seed, counter); TInt64 iteration = TInt64.scalarOf(step)) {
       Session.Runner runner = session.runner()
           .feed(assembly.noiseKey(), key)
@@ -104,6 +106,10 @@ public final class SessionObjectiveRunner implements ObjectiveRunner {
           Batch batch = batches.get().next();
           images = TFloat32.tensorOf(batchShape, DataBuffers.of(batch.pixels(), true, false));
           runner.feed(assembly.realImages(), images);
+          if (assembly.realLabels().isPresent()) {
+            labels = TInt32.vectorOf(requireLabels(batch));
+            runner.feed(assembly.realLabels().get(), labels);
+          }
         }
         batchesConsumed++;
       }
@@ -119,6 +125,16 @@ public final class SessionObjectiveRunner implements ObjectiveRunner {
       if (images != null) {
         images.close();
       }
+      if (labels != null) {
+        labels.close();
+      }
     }
+  }
+
+  private static int[] requireLabels(Batch batch) {
+    if (batch.labels() == null) {
+      throw new IllegalStateException("the model uses labels, but batch " + batch.index() + " has none");
+    }
+    return batch.labels();
   }
 }

@@ -8,6 +8,7 @@ import io.gen4j.config.OptimizerConfig;
 import io.gen4j.data.BatchPrefetcher;
 import io.gen4j.data.Datasets;
 import io.gen4j.data.ImageDataset;
+import io.gen4j.graph.Sessions;
 import io.gen4j.spi.CheckpointSaved;
 import io.gen4j.spi.EvaluationCompleted;
 import io.gen4j.spi.GenerativeModel;
@@ -117,10 +118,10 @@ public final class TrainingLoop {
     int batchSize = config.data().batchSize();
     long seed = config.seed();
     try (ModelAssembly assembly = ModelAssembly.build(
-            model, dataset.shape(), batchSize, seed, scaled(config.training().optimizers(), state.learningRateScale()),
-            config.training().schedules(), graph -> totalSteps(trainerProvider.create(graph, model.trainerSettings())),
-            ImageInput.FED);
-        Session session = SessionSettings.open(assembly.graph(), config.training())) {
+            model, dataset.shape(), Datasets.classCount(config.data().dataset()), batchSize, seed,
+            scaled(config.training().optimizers(), state.learningRateScale()), config.training().schedules(),
+            graph -> totalSteps(trainerProvider.create(graph, model.trainerSettings())), ImageInput.FED);
+        Session session = Sessions.open(assembly.graph(), config.training())) {
       Trainer trainer = trainerProvider.create(assembly.modelGraph(), model.trainerSettings());
       long totalSteps = totalSteps(trainer);
       if (start.isPresent()) {

@@ -51,7 +51,12 @@ class FeatureNetworkCacheTest {
       first = network.network().embed(probe).probabilities();
     }
     assertThat(entry.getParent()).isEqualTo(cacheDirectory.resolve("feature-networks"));
-    assertThat(entry.getFileName().toString()).isEqualTo("mnist-train-" + DatasetChecksum.sha256(train, test).substring(0, 16));
+    assertThat(entry.getFileName().toString()).isEqualTo("mnist-train-" + DatasetChecksum.sha256(train, test).substring(0, 16)
+        + "-" + DatasetChecksum.sha256(QUICK.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 8));
+    // gen4j eval's own settings keep the plain name; other settings (a quick sweep's) live beside it, not in its place.
+    String checksum = DatasetChecksum.sha256(train, test);
+    assertThat(new FeatureNetworkCache(cacheDirectory, ClassifierTraining.DEFAULT).entry(train, checksum).getFileName())
+        .hasToString("mnist-train-" + checksum.substring(0, 16));
     assertThat(entry.resolve("manifest.json")).isRegularFile();
     assertThat(manifest.datasetChecksum()).isEqualTo(DatasetChecksum.sha256(train, test));
     assertThat(manifest.architectureVersion()).isEqualTo(FeatureNetwork.ARCHITECTURE_VERSION);

@@ -16,6 +16,7 @@ import io.gen4j.spi.ModelProvider;
 import io.gen4j.spi.Network;
 import io.gen4j.spi.Objective;
 import io.gen4j.train.CompiledObjective;
+import io.gen4j.train.ImageInput;
 import io.gen4j.train.ModelAssembly;
 import io.gen4j.train.Sampler;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -56,6 +58,11 @@ public abstract class ModelContractTest<C extends ModelConfig> {
     return ImageShape.MNIST;
   }
 
+  /** Classes of the test data's labels, fed to a model that uses labels; 10 (as MNIST) unless overridden. */
+  protected int classCount() {
+    return 10;
+  }
+
   /** Batch size of the test graph. */
   protected int batchSize() {
     return 8;
@@ -63,7 +70,8 @@ public abstract class ModelContractTest<C extends ModelConfig> {
 
   private ModelAssembly assemble() {
     GenerativeModel model = provider().create(config());
-    return ModelAssembly.build(model, imageShape(), batchSize(), 7, provider().defaultOptimizers(config()));
+    return ModelAssembly.build(model, imageShape(), model.usesLabels() ? classCount() : 0, batchSize(), 7,
+        provider().defaultOptimizers(config()), ImageInput.FED);
   }
 
   @Test
@@ -193,7 +201,12 @@ public abstract class ModelContractTest<C extends ModelConfig> {
       images[i] = random.nextFloat() * 2 - 1;
     }
     Shape shape = Shape.of(batchSize(), imageShape().height(), imageShape().width(), imageShape().channels());
+    int[] labels = new int[batchSize()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = random.nextInt(classCount());
+    }
     try (TFloat32 real = TFloat32.tensorOf(shape, DataBuffers.of(images, true, false));
+        TInt32 realLabels = TInt32.vectorOf(labels);
         TInt64 key = TInt64.vectorOf(7, counter);
         TInt64 step = TInt64.scalarOf(counter)) {
       Session.Runner runner = session.runner()
@@ -202,6 +215,7 @@ public abstract class ModelContractTest<C extends ModelConfig> {
           .addTarget(compiled.update());
       if (compiled.objective().consumesData()) {
         runner.feed(assembly.realImages(), real);
+        assembly.realLabels().ifPresent(placeholder -> runner.feed(placeholder, realLabels));
       }
       compiled.metricValues().forEach(runner::fetch);
       try (Result result = runner.run()) {

@@ -9,6 +9,7 @@ import io.gen4j.Gen4j;
 import io.gen4j.config.ConfigException;
 import io.gen4j.config.ExperimentConfig;
 import io.gen4j.config.LearningRateSchedule;
+import io.gen4j.graph.Sessions;
 import io.gen4j.spi.CheckpointSaved;
 import io.gen4j.spi.TrainingListener;
 import java.nio.file.Files;
@@ -177,8 +178,8 @@ class TrainingControlsTest {
   @Test
   void visibleDevicesReachTheSessionAndTheCpuBuildTrainsWithThem(@TempDir Path runs) {
     ExperimentConfig config = config(runs, "device", 2, "\"visibleDevices\": \"0\"");
-    assertThat(SessionSettings.of(config.training()).orElseThrow().getGpuOptions().getVisibleDeviceList()).isEqualTo("0");
-    assertThat(SessionSettings.of(config(runs, "none", 2, "").training())).isEmpty();
+    assertThat(Sessions.configProto(config.training()).getGpuOptions().getVisibleDeviceList()).isEqualTo("0");
+    assertThat(Sessions.configProto(config(runs, "none", 2, "").training()).hasGpuOptions()).isFalse();
     assertThat(gen4j.experiments().train(config, List.of()).steps()).isEqualTo(2);
   }
 }

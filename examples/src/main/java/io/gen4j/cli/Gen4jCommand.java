@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     description = "Generative image models (GAN, DCGAN, WGAN, VAE) on TensorFlow Java.",
     subcommands = {
       ModelsCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class, ExportCommand.class,
-      BenchCommand.class, NllCommand.class, ConfigCommand.class,
+      BenchCommand.class, NllCommand.class, SweepCommand.class, ConfigCommand.class,
       CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class
     },
     footerHeading = HelpText.EXAMPLES,
@@ -116,6 +116,9 @@ public final class Gen4jCommand implements Runnable {
       }
       if (type == ConfigCommand.Schema.class) {
         return type.cast(new ConfigCommand.Schema(this::gen4j));
+      }
+      if (type == SweepCommand.class) {
+        return type.cast(new SweepCommand(this::gen4j));
       }
       return CommandLine.defaultFactory().create(type);
     }

@@ -40,7 +40,7 @@ class ShippedFilesTest {
     String parent = Files.readString(ROOT.resolve("pom.xml"));
     String version = parent.substring(parent.indexOf("<version>") + 9, parent.indexOf("</version>"));
     assertThat(bom).contains("<artifactId>gen4j-bom</artifactId>\n  <version>" + version + "</version>");
-    for (String module : new String[] {"gen4j-core", "gen4j-models-gan", "gen4j-models-dcgan", "gen4j-models-vae"}) {
+    for (String module : new String[] {"gen4j-core", "gen4j-models-gan", "gen4j-models-dcgan", "gen4j-models-vae", "gen4j-spark"}) {
       assertThat(bom).contains("<artifactId>" + module + "</artifactId>");
     }
   }
