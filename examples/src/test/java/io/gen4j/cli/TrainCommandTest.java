@@ -66,7 +66,8 @@ class TrainCommandTest {
     assertThat(unknownField.exitCode()).isEqualTo(Gen4jCommand.USAGE_ERROR);
     assertThat(unknownField.err()).isEqualTo("gen4j: " + config + ": $.training.stpes: unknown field 'stpes'; known"
         + " fields: bestCheckpoint, checkpointInterval, earlyStopping, epochs, evaluationInterval, keepCheckpoints,"
-        + " logInterval, onNonFiniteLoss, optimizers, sampleInterval, schedules, steps, visibleDevices (overridden:"
+        + " logInterval, onNonFiniteLoss, optimizers, sampleInterval, schedules, steps, threads, visibleDevices"
+        + " (overridden:"
         + " training.stpes=5)\n");
     Outcome outOfRange = gen4j("train", config.toString(), "--batch-size", "0");
     assertThat(outOfRange.err()).isEqualTo("gen4j: " + config + ": $.data.batchSize: must be at least 1, got 0"
