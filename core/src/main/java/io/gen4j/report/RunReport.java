@@ -168,10 +168,11 @@ public final class RunReport {
         ul.legend { list-style: none; margin: 0.2em 0 0 62px; padding: 0; font-size: 0.85em; color: #333; }
         ul.legend li { display: inline-block; margin-right: 1.2em; }
         .swatch { display: inline-block; width: 0.9em; height: 0.9em; margin-right: 0.35em; vertical-align: -0.1em; border-radius: 2px; }
-        .overview { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 1em 3em; align-items: start; }
+        .overview { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 660px), 1fr)); gap: 1em 3em; align-items: start; }
         .histogram { max-width: 640px; }
         p.note { color: #555; font-size: 0.9em; }
         table.evaluation th { font-weight: 600; }
+        table.evaluation th, table.evaluation td { white-space: nowrap; }
         pre { background: #f5f5f5; padding: 1em; overflow-x: auto; }
         footer { color: #888; font-size: 0.8em; margin-top: 3em; }
         </style>
