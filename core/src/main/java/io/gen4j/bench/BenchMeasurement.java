@@ -21,6 +21,10 @@ import static java.util.Objects.requireNonNull;
  *     VmHWM}), or {@code null} where the system does not report it; see {@link ResidentMemory}
  * @param loadAverage the system's one-minute load average when the row ended, or a negative value
  *     where the system does not report it
+ * @param residentAfterWarmupBytes the process's resident memory (Linux {@code VmRSS}) after the
+ *     warm-up iterations, or {@code null} where the system does not report it
+ * @param residentAtEndBytes the same after the timed iterations: against the figure after warm-up, a
+ *     leak check ({@link #residentGrowthBytes()})
  */
 public record BenchMeasurement(
     String modelType,
@@ -34,7 +38,9 @@ public record BenchMeasurement(
     double imagesPerSecond,
     double dataWaitShare,
     Long peakResidentBytes,
-    double loadAverage)
+    double loadAverage,
+    Long residentAfterWarmupBytes,
+    Long residentAtEndBytes)
     implements BenchResult {
 
   public BenchMeasurement {
@@ -45,5 +51,14 @@ public record BenchMeasurement(
     if (dataWaitShare < 0 || dataWaitShare > 1) {
       throw new IllegalArgumentException("data wait share must be between 0 and 1, got " + dataWaitShare);
     }
+  }
+
+  /**
+   * How much the resident memory grew over the timed iterations, or {@code null} where it was not
+   * measured: about 0 when nothing leaks, since the warm-up has already allocated what training needs.
+   */
+  public Long residentGrowthBytes() {
+    return residentAfterWarmupBytes == null || residentAtEndBytes == null
+        ? null : residentAtEndBytes - residentAfterWarmupBytes;
   }
 }

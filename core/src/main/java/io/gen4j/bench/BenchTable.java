@@ -5,7 +5,7 @@ import java.util.Locale;
 /** Formats benchmark results as the plain-text table {@code gen4j bench} prints. */
 public final class BenchTable {
 
-  private static final String ROW = "%-14s %-9s %5s %6s %9s %9s %9s %9s %6s %9s %5s%n";
+  private static final String ROW = "%-14s %-9s %5s %6s %9s %9s %9s %9s %6s %9s %10s %5s%n";
 
   private BenchTable() {}
 
@@ -22,7 +22,7 @@ public final class BenchTable {
   /** The column titles. */
   public static String columns() {
     return String.format(Locale.ROOT, ROW, "model", "input", "batch", "b/iter", "ms median", "ms p10", "ms p90",
-        "images/s", "data", "peak RSS", "load");
+        "images/s", "data", "peak RSS", "RSS growth", "load");
   }
 
   /** One row. */
@@ -39,6 +39,7 @@ public final class BenchTable {
         String.format(Locale.ROOT, "%.0f", measured.imagesPerSecond()),
         String.format(Locale.ROOT, "%.1f%%", 100 * measured.dataWaitShare()),
         measured.peakResidentBytes() == null ? "n/a" : mebibytes(measured.peakResidentBytes()),
+        measured.residentGrowthBytes() == null ? "n/a" : signedMebibytes(measured.residentGrowthBytes()),
         load(measured.loadAverage()));
   }
 
@@ -62,6 +63,8 @@ public final class BenchTable {
       }
     }
     text.append(String.format(Locale.ROOT, "%npeak RSS: %s%n", report.memoryMeasurement()));
+    text.append(String.format(Locale.ROOT, "RSS growth: resident memory (VmRSS) after the timed iterations minus after"
+        + " the warm-up: a leak check; run more --iterations to see a slow leak%n"));
     return text.toString();
   }
 
@@ -71,6 +74,10 @@ public final class BenchTable {
 
   private static String mebibytes(long bytes) {
     return String.format(Locale.ROOT, "%d MiB", bytes / (1024 * 1024));
+  }
+
+  private static String signedMebibytes(long bytes) {
+    return String.format(Locale.ROOT, "%+.1f MiB", bytes / (1024.0 * 1024));
   }
 
   private static String gibibytes(long bytes) {

@@ -122,6 +122,7 @@ public final class Benchmark {
           runner.startIteration(iteration);
           trainer.iteration(runner);
         }
+        OptionalLong afterWarmup = ResidentMemory.currentBytes();
         long[] nanos = new long[settings.iterations()];
         long batchesBefore = runner.batchesConsumed();
         long waitBefore = batches.map(BatchPrefetcher::waitNanos).orElse(0L);
@@ -136,6 +137,7 @@ public final class Benchmark {
         int batchesPerIteration = (int) ((runner.batchesConsumed() - batchesBefore) / nanos.length);
         IterationStatistics statistics = IterationStatistics.ofNanos(nanos);
         OptionalLong peak = ResidentMemory.peakBytes();
+        OptionalLong atEnd = ResidentMemory.currentBytes();
         return new BenchMeasurement(
             modelType,
             mode,
@@ -148,7 +150,9 @@ public final class Benchmark {
             (double) batchesPerIteration * batchSize * 1000 / statistics.median(),
             total == 0 ? 0 : Math.min(1, (double) waited / total),
             peak.isPresent() ? peak.getAsLong() : null,
-            BenchEnvironment.loadAverage());
+            BenchEnvironment.loadAverage(),
+            afterWarmup.isPresent() ? afterWarmup.getAsLong() : null,
+            atEnd.isPresent() ? atEnd.getAsLong() : null);
       } finally {
         batches.ifPresent(BatchPrefetcher::close);
       }

@@ -108,8 +108,10 @@ public final class ConfigSchema {
     properties.putObject(ConfigLoader.SCHEMA_FIELD).put("type", "string")
         .put("description", "The JSON Schema this file follows (for editors); gen4j ignores it.");
     properties.putObject("name").put("type", "string").put("pattern", "^[A-Za-z0-9._-]+$")
+        .put("maxLength", ExperimentConfig.MAX_NAME_LENGTH)
         .put("default", ExperimentConfig.DEFAULT_NAME)
-        .put("description", "Names the run directory: letters, digits, '.', '_' and '-'.");
+        .put("description", "Names the run directory: letters, digits, '.', '_' and '-', at most "
+            + ExperimentConfig.MAX_NAME_LENGTH + " characters.");
     properties.putObject("seed").put("type", "integer").put("default", ExperimentConfig.DEFAULT_SEED)
         .put("description", "Seeds initial weights, data order and noise: the same config and seed give the same run.");
     for (TypedSection section : sections) {

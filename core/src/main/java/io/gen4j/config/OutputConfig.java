@@ -4,17 +4,21 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.gen4j.spi.InvalidConfigException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 
 /**
  * The {@code output} section.
  *
  * @param runsDirectory where run directories ({@code <name>-<timestamp>}) are created; default {@code
- *     runs}, relative to the working directory
+ *     runs}, relative to the working directory. It must not be empty ({@code "."} names the working
+ *     directory) and is kept normalized: {@code "out/./a/../runs"} becomes {@code "out/runs"}
  */
 @JsonClassDescription("Where runs are written.")
 public record OutputConfig(
     @JsonPropertyDescription("Where run directories (<name>-<yyyyMMdd-HHmmss>) are created, relative to the working"
-        + " directory; gen4j train --runs overrides it.")
+        + " directory (\".\" names the working directory itself); gen4j train --runs overrides it.")
     String runsDirectory) {
 
   /** Runs go to {@code ./runs}. */
@@ -22,5 +26,24 @@ public record OutputConfig(
 
   public OutputConfig {
     requireNonNull(runsDirectory, "runsDirectory is null");
+    runsDirectory = normalized(runsDirectory);
+  }
+
+  /** The runs directory as a path. */
+  public Path runsPath() {
+    return Path.of(runsDirectory);
+  }
+
+  private static String normalized(String directory) {
+    if (directory.isBlank()) {
+      throw new InvalidConfigException(
+          "runsDirectory", "must name a directory, got an empty string (write \".\" for the working directory)");
+    }
+    try {
+      String normalized = Path.of(directory).normalize().toString();
+      return normalized.isEmpty() ? "." : normalized;
+    } catch (InvalidPathException e) {
+      throw new InvalidConfigException("runsDirectory", "is not a valid path: " + e.getReason());
+    }
   }
 }

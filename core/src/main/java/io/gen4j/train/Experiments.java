@@ -6,14 +6,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
+import io.gen4j.config.ConfigException;
 import io.gen4j.config.ConfigLoader;
 import io.gen4j.config.ConfigOverride;
 import io.gen4j.config.ExperimentConfig;
 import io.gen4j.config.ThreadsConfig;
 import io.gen4j.data.DatasetException;
 import io.gen4j.data.Datasets;
-import io.gen4j.files.AtomicFiles;
 import io.gen4j.data.ImageDataset;
+import io.gen4j.files.AtomicFiles;
 import io.gen4j.graph.Sessions;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.report.LossPlotWriter;
@@ -22,6 +23,7 @@ import io.gen4j.report.RunStatus;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageBatch;
 import io.gen4j.spi.TrainingListener;
+import io.gen4j.spi.TrainingWarning;
 import io.gen4j.tensorboard.TensorBoardWriter;
 import io.gen4j.train.listeners.LogLines;
 import io.gen4j.train.listeners.MetricsFileWriter;
@@ -34,13 +36,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tensorflow.Session;
 import org.tensorflow.TensorFlow;
 
 /** Trains, resumes and samples runs: what the {@code train} and {@code sample} commands do. */
 @Singleton
 public final class Experiments {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Experiments.class);
 
   private final ModelCatalog catalog;
   private final ConfigLoader configLoader;
@@ -87,11 +94,13 @@ public final class Experiments {
   public TrainingResult train(ExperimentConfig config, List<TrainingListener> listeners, List<ConfigOverride> overrides) {
     GenerativeModel model = catalog.createModel(config);
     ImageDataset dataset = Datasets.train(config.data());
-    requireLabelsIfUsed(config, model, dataset);
-    RunDirectory run = RunDirectory.create(Path.of(config.output().runsDirectory()), config.name(), LocalDateTime.now());
-    write(run.configFile(), configLoader.toJson(config));
-    write(run.provenanceFile(), provenance(config, dataset, overrides));
-    return loop(config, model, dataset, run, listeners).run(Optional.empty());
+    requireTrainable(config, model, dataset);
+    RunDirectory run = RunDirectory.create(config.output().runsPath(), config.name(), LocalDateTime.now());
+    try (RunLock lock = RunLock.acquire(run, LOG::warn)) {
+      write(run.configFile(), configLoader.toJson(config));
+      write(run.provenanceFile(), provenance(config, dataset, overrides));
+      return trainLocked(config, model, dataset, run, listeners, Optional.empty(), List.of());
+    }
   }
 
   /**
@@ -101,23 +110,29 @@ public final class Experiments {
    *
    * @param threads the thread pool sizes for this process, in place of the config's (recorded in {@code
    *     provenance.json})
+   * @throws RunDirectoryException if another process is training the run
    */
   public TrainingResult trainIn(Path runDirectory, ThreadsConfig threads, List<TrainingListener> listeners) {
     RunDirectory run = RunDirectory.open(runDirectory);
     ExperimentConfig config = withThreads(runConfig(runDirectory), threads);
     GenerativeModel model = catalog.createModel(config);
     ImageDataset dataset = Datasets.train(config.data());
-    requireLabelsIfUsed(config, model, dataset);
-    run.clearTrainingOutput();
-    write(run.provenanceFile(), provenance(config, dataset, List.of()));
-    return loop(config, model, dataset, run, listeners).run(Optional.empty());
+    requireTrainable(config, model, dataset);
+    try (RunLock lock = RunLock.acquire(run, LOG::warn)) {
+      run.clearTrainingOutput();
+      write(run.provenanceFile(), provenance(config, dataset, List.of()));
+      return trainLocked(config, model, dataset, run, listeners, Optional.empty(), List.of());
+    }
   }
 
   /**
-   * Continues an interrupted run from its latest checkpoint, with the config it was started with.
+   * Continues an interrupted run from its newest intact checkpoint, with the config it was started
+   * with. Damaged newer checkpoints are skipped with a warning; a run without any checkpoint (killed
+   * before its first) starts again from step 0, which gives the same run as an uninterrupted one.
    *
    * @throws IllegalArgumentException when the run has finished, changing nothing: {@link #resume(Path,
    *     long, List)} extends it
+   * @throws RunDirectoryException if another process is training the run
    */
   public TrainingResult resume(Path runDirectory, List<TrainingListener> listeners) {
     RunDirectory run = RunDirectory.open(runDirectory);
@@ -135,38 +150,87 @@ public final class Experiments {
    */
   public TrainingResult resume(Path runDirectory, ThreadsConfig threads, List<TrainingListener> listeners) {
     RunDirectory run = RunDirectory.open(runDirectory);
-    return resume(run, withThreads(runConfig(runDirectory), threads), listeners);
+    ExperimentConfig config = withThreads(runConfig(runDirectory), threads);
+    return resume(run, config, OptionalLong.empty(), listeners);
   }
 
   /**
-   * Continues a run, finished or not, from its latest checkpoint up to {@code totalSteps} steps: its
-   * {@code config.json} is rewritten with {@code training.steps} = {@code totalSteps} (and {@code
-   * epochs} 0), which must be more than the checkpoint's step.
+   * Continues a run, finished or not, from its newest intact checkpoint up to {@code totalSteps} steps:
+   * its {@code config.json} is rewritten with {@code training.steps} = {@code totalSteps} (and {@code
+   * epochs} 0), which must be more than the checkpoint's step; otherwise nothing is changed.
+   *
+   * @throws IllegalArgumentException when {@code totalSteps} is not more than the steps done
+   * @throws RunDirectoryException if another process is training the run
    */
   public TrainingResult resume(Path runDirectory, long totalSteps, List<TrainingListener> listeners) {
     RunDirectory run = RunDirectory.open(runDirectory);
-    ExperimentConfig config = runConfig(runDirectory);
-    Checkpoint checkpoint = latestCheckpoint(run, config);
-    if (totalSteps <= checkpoint.state().step()) {
-      throw new IllegalArgumentException(runDirectory + ": --steps " + totalSteps + " must be more than the "
-          + checkpoint.state().step() + " steps the run has done; nothing was changed");
+    return resume(run, runConfig(runDirectory), OptionalLong.of(totalSteps), listeners);
+  }
+
+  private TrainingResult resume(
+      RunDirectory run, ExperimentConfig runConfig, OptionalLong totalSteps, List<TrainingListener> listeners) {
+    try (RunLock lock = RunLock.acquire(run, LOG::warn)) {
+      List<TrainingWarning> warnings = new ArrayList<>();
+      Optional<Checkpoint> checkpoint = new Checkpointer(run.checkpointsDirectory(), runConfig.training().keepCheckpoints())
+          .latest(skipped -> warnings.add(new TrainingWarning(0, "checkpoint-skipped", skipped)));
+      ExperimentConfig config = runConfig;
+      if (totalSteps.isPresent()) {
+        long done = checkpoint.map(start -> start.state().step()).orElse(0L);
+        if (totalSteps.getAsLong() <= done) {
+          throw new IllegalArgumentException(run.path() + ": --steps " + totalSteps.getAsLong() + " must be more than the "
+              + done + " steps the run has done; nothing was changed");
+        }
+        config = runConfig.withTraining(runConfig.training().withSteps(totalSteps.getAsLong()));
+        write(run.configFile(), configLoader.toJson(config));
+      }
+      if (checkpoint.isEmpty()) {
+        warnings.add(new TrainingWarning(0, "restarted",
+            run.path() + " has no intact checkpoint (stopped before its first); training it again from step 0"));
+      }
+      GenerativeModel model = catalog.createModel(config);
+      ImageDataset dataset = Datasets.train(config.data());
+      return trainLocked(config, model, dataset, run, listeners, checkpoint, warnings);
     }
-    ExperimentConfig extended = config.withTraining(config.training().withSteps(totalSteps));
-    write(run.configFile(), configLoader.toJson(extended));
-    return resume(run, extended, listeners);
   }
 
-  private TrainingResult resume(RunDirectory run, ExperimentConfig config, List<TrainingListener> listeners) {
-    Checkpoint checkpoint = latestCheckpoint(run, config);
-    GenerativeModel model = catalog.createModel(config);
-    ImageDataset dataset = Datasets.train(config.data());
-    return loop(config, model, dataset, run, listeners).run(Optional.of(checkpoint));
+  /** Trains in a run directory whose lock this process holds, with disk space held in reserve. */
+  private TrainingResult trainLocked(
+      ExperimentConfig config, GenerativeModel model, ImageDataset dataset, RunDirectory run,
+      List<TrainingListener> listeners, Optional<Checkpoint> start, List<TrainingWarning> warnings) {
+    run.reserveSpace();
+    try {
+      return loop(config, model, dataset, run, listeners).run(start, warnings);
+    } finally {
+      run.releaseReserve();
+    }
   }
 
-  private static Checkpoint latestCheckpoint(RunDirectory run, ExperimentConfig config) {
-    return new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
-        .latest()
-        .orElseThrow(() -> new IllegalArgumentException(run.path() + ": no checkpoint to resume from"));
+  /**
+   * Checks what only the dataset and the built graph tell, before a run directory exists: the batch
+   * fits in the dataset, and the model's estimated memory in the machine's.
+   *
+   * @throws ConfigException naming the experiment and the field
+   */
+  private static void requireTrainable(ExperimentConfig config, GenerativeModel model, ImageDataset dataset) {
+    requireLabelsIfUsed(config, model, dataset);
+    String experiment = "experiment '" + config.name() + "': ";
+    if (config.data().batchSize() > dataset.count()) {
+      throw new ConfigException(experiment + "$.data.batchSize: " + config.data().batchSize() + " is more than the "
+          + dataset.count() + " images of " + dataset.name() + (config.data().limit() > 0 ? " (data.limit)" : ""));
+    }
+    MemoryEstimate estimate;
+    try (ModelAssembly assembly = ModelAssembly.build(model, dataset.shape(),
+        Datasets.classCount(config.data().dataset()), config.data().batchSize(), config.seed(),
+        config.training().optimizers(), ImageInput.FED)) {
+      estimate = MemoryEstimate.of(assembly.graph());
+    }
+    OptionalLong machine = MemoryEstimate.machineBytes();
+    if (machine.isPresent() && estimate.bytes() > machine.getAsLong()) {
+      throw new ConfigException(experiment + "$.model: at batch size " + config.data().batchSize() + " the model needs"
+          + " about " + MemoryEstimate.gibibytes(estimate.bytes()) + " (" + estimate.variableValues() + " variable and "
+          + estimate.activationValues() + " activation values), more than this machine's "
+          + MemoryEstimate.gibibytes(machine.getAsLong()) + "; make the model or $.data.batchSize smaller");
+    }
   }
 
   private static ExperimentConfig withThreads(ExperimentConfig config, ThreadsConfig threads) {
@@ -191,14 +255,13 @@ public final class Experiments {
     RunDirectory run = RunDirectory.open(runDirectory);
     ExperimentConfig config = runConfig(runDirectory);
     Checkpoint checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
-        .latest()
-        .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to sample from"));
+        .require(runDirectory, "sample from");
     GenerativeModel model = catalog.createModel(config);
     var shape = Datasets.shape(config.data().dataset());
     try (ModelAssembly assembly = ModelAssembly.build(model, shape, Datasets.classCount(config.data().dataset()),
             config.data().batchSize(), config.seed(), Map.of(), ImageInput.FED);
         Session session = Sessions.open(assembly.graph(), config.training())) {
-      Checkpointer.restore(session, checkpoint);
+      Checkpointer.restore(session, assembly.graph(), checkpoint);
       Sampler sampler = new Sampler(session, assembly, shape, model.pixelRange(), model.latentSize());
       return sampler.decode(Sampler.gaussianLatents(seed, count, model.latentSize()), count);
     }

@@ -1,9 +1,11 @@
 package io.gen4j.cli;
 
 import io.gen4j.Gen4j;
+import io.gen4j.config.ConfigException;
 import io.gen4j.config.ConfigOverride;
 import io.gen4j.config.ExperimentConfig;
 import io.gen4j.config.OutputConfig;
+import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.train.Experiments;
 import io.gen4j.train.TrainingResult;
 import io.gen4j.train.listeners.LogLines;
@@ -109,6 +111,13 @@ final class TrainCommand implements Callable<Integer> {
     } else {
       List<ConfigOverride> overrides = overrides();
       ExperimentConfig experiment = gen4j.get().configLoader().load(config, overrides);
+      if (runs != null) {
+        try {
+          experiment = experiment.withOutput(new OutputConfig(runs.toString()));
+        } catch (InvalidConfigException e) {
+          throw new ConfigException("--runs: " + e.problem());
+        }
+      }
       result = experiments.train(experiment, List.of(), overrides);
     }
     out.printf("run: %s%nsteps: %d, wall time %ds%nfinal samples: %s%nreport: %s%n", result.runDirectory(), result.steps(),
@@ -137,9 +146,6 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (gpu != null) {
       overrides.add(ConfigOverride.of("training.visibleDevices", gpu));
-    }
-    if (runs != null) {
-      overrides.add(ConfigOverride.of("output.runsDirectory", runs.toString()));
     }
     return overrides;
   }

@@ -52,7 +52,7 @@ class HelpAndVersionTest {
   void everyCommandHasHelpWithUsageDefaultsExamplesAndTheConfigReference() {
     List<List<String>> commands = commands();
     assertThat(commands.stream().map(path -> String.join(" ", path))).contains(
-        "models", "train", "sample", "eval", "export", "bench", "nll", "sweep", "config", "config show", "config schema",
+        "models", "train", "sample", "eval", "export", "bench", "nll", "status", "sweep", "config", "config show", "config schema",
         "generate-completion");
     for (List<String> path : commands) {
       if (path.equals(List.of("generate-completion"))) {

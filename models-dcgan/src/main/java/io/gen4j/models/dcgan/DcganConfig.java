@@ -10,6 +10,7 @@ import io.gen4j.spi.ModelConfig;
 import io.gen4j.train.adversarial.AdversarialSettings;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -34,14 +35,14 @@ import java.util.List;
  * @param ema moving average of the generator's weights used for sampling; default none
  */
 public record DcganConfig(
-    @Min(1) @JsonPropertyDescription("Size of the noise vector z.")
+    @Min(1) @Max(ConfigChecks.MAX_SIZE) @JsonPropertyDescription("Size of the noise vector z.")
     int latentSize,
     @Size(min = 2, max = 3)
     @JsonPropertyDescription("Channels of the generator's stages: the dense projection's depth at a quarter of the"
         + " image size, then one transposed convolution per further count.")
-    List<@Min(1) Integer> generatorFilters,
+    List<@Min(1) @Max(ConfigChecks.MAX_SIZE) Integer> generatorFilters,
     @Size(min = 1) @JsonPropertyDescription("Channels of the discriminator's stride-2 convolutions.")
-    List<@Min(1) Integer> discriminatorFilters,
+    List<@Min(1) @Max(ConfigChecks.MAX_SIZE) Integer> discriminatorFilters,
     @Min(1) @JsonPropertyDescription("Side of every convolution kernel.")
     int kernelSize,
     @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
@@ -76,7 +77,7 @@ public record DcganConfig(
       AdversarialSettings.DEFAULT_CLIP_VALUE, 1, null);
 
   public DcganConfig {
-    ConfigChecks.atLeastOne("latentSize", latentSize);
+    ConfigChecks.size("latentSize", latentSize);
     generatorFilters = ConfigChecks.sizes("generatorFilters", generatorFilters, "channel count");
     discriminatorFilters = ConfigChecks.sizes("discriminatorFilters", discriminatorFilters, "channel count");
     if (generatorFilters.size() < 2 || generatorFilters.size() > 3) {

@@ -9,6 +9,7 @@ import io.gen4j.spi.ModelConfig;
 import io.gen4j.train.adversarial.AdversarialSettings;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -30,12 +31,12 @@ import java.util.List;
  * @param ema moving average of the generator's weights used for sampling; default none
  */
 public record GanConfig(
-    @Min(1) @JsonPropertyDescription("Size of the noise vector z.")
+    @Min(1) @Max(ConfigChecks.MAX_SIZE) @JsonPropertyDescription("Size of the noise vector z.")
     int latentSize,
     @Size(min = 1) @JsonPropertyDescription("Widths of the generator's hidden layers.")
-    List<@Min(1) Integer> generatorLayers,
+    List<@Min(1) @Max(ConfigChecks.MAX_SIZE) Integer> generatorLayers,
     @Size(min = 1) @JsonPropertyDescription("Widths of the discriminator's (critic's) hidden layers.")
-    List<@Min(1) Integer> discriminatorLayers,
+    List<@Min(1) @Max(ConfigChecks.MAX_SIZE) Integer> discriminatorLayers,
     @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
     @JsonPropertyDescription("Slope of LeakyReLU for negative inputs.")
     float leakySlope,
@@ -71,7 +72,7 @@ public record GanConfig(
       AdversarialSettings.DEFAULT_CLIP_VALUE, 5, null);
 
   public GanConfig {
-    ConfigChecks.atLeastOne("latentSize", latentSize);
+    ConfigChecks.size("latentSize", latentSize);
     generatorLayers = ConfigChecks.sizes("generatorLayers", generatorLayers, "layer width");
     discriminatorLayers = ConfigChecks.sizes("discriminatorLayers", discriminatorLayers, "layer width");
     ConfigChecks.inUnitInterval("leakySlope", leakySlope);

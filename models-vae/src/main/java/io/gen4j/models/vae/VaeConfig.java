@@ -5,6 +5,7 @@ import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelConfig;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -25,16 +26,16 @@ import java.util.List;
  *     {@code none}; see {@link Binarization}
  */
 public record VaeConfig(
-    @Min(1) @JsonPropertyDescription("Size of the latent vector z.")
+    @Min(1) @Max(ConfigChecks.MAX_SIZE) @JsonPropertyDescription("Size of the latent vector z.")
     int latentSize,
     @JsonPropertyDescription("The kind of networks: mlp, or conv (stride-2 3x3 convolutions before the hidden"
         + " layers, transposed convolutions in the decoder).")
     Architecture encoder,
     @JsonPropertyDescription("Widths of the encoder's hidden layers, each followed by ReLU; the decoder uses them"
         + " in reverse.")
-    List<@Min(1) Integer> hiddenLayers,
+    List<@Min(1) @Max(ConfigChecks.MAX_SIZE) Integer> hiddenLayers,
     @JsonPropertyDescription("With encoder conv, filters of each stride-2 3x3 convolution (at least one).")
-    List<@Min(1) Integer> convFilters,
+    List<@Min(1) @Max(ConfigChecks.MAX_SIZE) Integer> convFilters,
     @DecimalMin("0") @JsonPropertyDescription("Weight of the KL term in the loss: 1 is the ELBO, above 1 a beta-VAE.")
     float beta,
     @JsonPropertyDescription("How intensities become Bernoulli data: dynamic (drawn per batch, the literature"
@@ -46,7 +47,7 @@ public record VaeConfig(
       new VaeConfig(20, Architecture.MLP, List.of(512, 256), List.of(32, 64), 1f, Binarization.DYNAMIC);
 
   public VaeConfig {
-    ConfigChecks.atLeastOne("latentSize", latentSize);
+    ConfigChecks.size("latentSize", latentSize);
     if (encoder == null) {
       throw new InvalidConfigException("encoder", "must be one of mlp, conv");
     }
@@ -69,9 +70,10 @@ public record VaeConfig(
     }
     for (int i = 0; i < widths.size(); i++) {
       Integer width = widths.get(i);
-      if (width == null || width < 1) {
-        throw new InvalidConfigException(field + "[" + i + "]", "must be at least 1, got " + width);
+      if (width == null) {
+        throw new InvalidConfigException(field + "[" + i + "]", "must be at least 1, got null");
       }
+      ConfigChecks.size(field + "[" + i + "]", width);
     }
     return List.copyOf(widths);
   }

@@ -7,6 +7,7 @@ import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelConfig;
 import io.gen4j.train.adversarial.AdversarialSettings;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
@@ -20,9 +21,9 @@ import jakarta.validation.constraints.Size;
  * @param constraint the critic's Lipschitz constraint (needed with {@code wasserstein}); default {@code none}
  */
 public record TinyMlpGanConfig(
-    @Min(1) @JsonPropertyDescription("Size of the noise vector z.")
+    @Min(1) @Max(ConfigChecks.MAX_SIZE) @JsonPropertyDescription("Size of the noise vector z.")
     int latentSize,
-    @Min(1) @JsonPropertyDescription("Width of the single hidden layer of each network.")
+    @Min(1) @Max(ConfigChecks.MAX_SIZE) @JsonPropertyDescription("Width of the single hidden layer of each network.")
     int hiddenWidth,
     @JsonPropertyDescription("The adversarial loss: minimax, non-saturating, wasserstein, hinge or least-squares.")
     AdversarialLoss loss,
@@ -35,8 +36,8 @@ public record TinyMlpGanConfig(
       new TinyMlpGanConfig(64, 128, AdversarialLoss.NON_SATURATING, LipschitzConstraint.NONE);
 
   public TinyMlpGanConfig {
-    ConfigChecks.atLeastOne("latentSize", latentSize);
-    ConfigChecks.atLeastOne("hiddenWidth", hiddenWidth);
+    ConfigChecks.size("latentSize", latentSize);
+    ConfigChecks.size("hiddenWidth", hiddenWidth);
     adversarial(loss, constraint);
   }
 
