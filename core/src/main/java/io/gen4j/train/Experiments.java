@@ -136,12 +136,13 @@ public final class Experiments {
    */
   public TrainingResult resume(Path runDirectory, List<TrainingListener> listeners) {
     RunDirectory run = RunDirectory.open(runDirectory);
+    // before taking the lock, which would touch the run's train.lock: a refused resume changes nothing
     if (RunStatus.read(run.statusFile()) instanceof RunStatus.Finished finished) {
-      throw new IllegalArgumentException(runDirectory + ": the run has finished (step " + finished.step()
+      throw new IllegalArgumentException(run.path() + ": the run has finished (step " + finished.step()
           + "); nothing was changed. To train it further, resume it with a new length: gen4j train --resume "
-          + runDirectory + " --steps N (N more than " + finished.step() + ")");
+          + run.path() + " --steps N (N more than " + finished.step() + ")");
     }
-    return resume(runDirectory, runConfig(runDirectory).training().threads(), listeners);
+    return resume(run, runConfig(runDirectory), OptionalLong.empty(), listeners);
   }
 
   /**
@@ -167,6 +168,7 @@ public final class Experiments {
     return resume(run, runConfig(runDirectory), OptionalLong.of(totalSteps), listeners);
   }
 
+  /** Resumes a run with its recorded length, or with {@code totalSteps} when present. */
   private TrainingResult resume(
       RunDirectory run, ExperimentConfig runConfig, OptionalLong totalSteps, List<TrainingListener> listeners) {
     try (RunLock lock = RunLock.acquire(run, LOG::warn)) {
@@ -181,14 +183,17 @@ public final class Experiments {
               + done + " steps the run has done; nothing was changed");
         }
         config = runConfig.withTraining(runConfig.training().withSteps(totalSteps.getAsLong()));
+      }
+      GenerativeModel model = catalog.createModel(config);
+      ImageDataset dataset = Datasets.train(config.data());
+      if (totalSteps.isPresent()) {
+        // only once the model and data are found, so that a failure leaves config.json as it was
         write(run.configFile(), configLoader.toJson(config));
       }
       if (checkpoint.isEmpty()) {
         warnings.add(new TrainingWarning(0, "restarted",
             run.path() + " has no intact checkpoint (stopped before its first); training it again from step 0"));
       }
-      GenerativeModel model = catalog.createModel(config);
-      ImageDataset dataset = Datasets.train(config.data());
       return trainLocked(config, model, dataset, run, listeners, checkpoint, warnings);
     }
   }

@@ -53,8 +53,9 @@ class TrainCommandTest {
     assertThat(resolved.at("/seed").asLong()).isEqualTo(5);
     assertThat(json(run.resolve("provenance.json")).get("overrides").toString()).isEqualTo(
         "[\"training.steps=9\",\"model.loss=hinge\",\"model.generatorLayers=[12,20]\",\"training.steps=4\","
-            + "\"training.epochs=0\",\"data.batchSize=8\",\"seed=5\",\"name=overridden\",\"output.runsDirectory="
-            + work.resolve("runs") + "\"]");
+            + "\"training.epochs=0\",\"data.batchSize=8\",\"seed=5\",\"name=overridden\"]");
+    // --runs places the run, recorded in the resolved config rather than as an override
+    assertThat(resolved.at("/output/runsDirectory").asText()).isEqualTo(work.resolve("runs").toString());
     // the step-0 grid and the final one
     assertThat(run.resolve("samples/step-00000000.png")).isRegularFile();
     assertThat(run.resolve("samples/step-00000004.png")).isRegularFile();
