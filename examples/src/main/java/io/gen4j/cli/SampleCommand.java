@@ -80,7 +80,8 @@ final class SampleCommand implements Callable<Integer> {
 
   @CommandLine.Option(names = "--trust-model",
       description = "Load --model without checking its graph against the allowed ops. DANGEROUS: a model file is a"
-          + " program, and an unchecked one can read and write any file gen4j can. Only for models you trust.")
+          + " program, and an unchecked one can read and write any file gen4j can. Only for models you trust (default:"
+          + " off, every model is checked).")
   private boolean trustModel;
 
   @CommandLine.Option(names = "--seed", paramLabel = "SEED",
