@@ -40,6 +40,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -59,6 +60,9 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
 
+  /** The root field naming the JSON Schema a config follows, for editors; the loader checks it is text and ignores it. */
+  public static final String SCHEMA_FIELD = "$schema";
+
   /** The longest config read, in characters (and in bytes, for a file): far above any real config. */
   public static final int MAX_DOCUMENT_CHARACTERS = 1 << 20;
 
@@ -72,7 +76,12 @@ public final class ConfigLoader {
   public static final int MAX_NUMBER_LENGTH = 64;
 
   private static final List<String> SECTIONS =
-      List.of("name", "seed", "model", "data", "training", "output");
+      List.of(SCHEMA_FIELD, "name", "seed", "model", "data", "training", "output");
+
+  /** What the loader says when no model provider was discovered at all. */
+  public static final String NO_MODEL_PLUGINS = "no model plugins were found on the class path; add one, such as the"
+      + " Maven dependency io.gen4j:gen4j-models-gan (types gan and wgan), or a plugin jar (see \"Writing a model"
+      + " plugin\" in the README)";
 
   /** The fields of {@code data} every dataset type has. */
   private static final List<String> COMMON_DATA_FIELDS = List.of("batchSize", "limit", "testFraction", "splitSeed");
@@ -212,6 +221,33 @@ public final class ConfigLoader {
     return new Reading(source, overrides).experiment(root);
   }
 
+  /**
+   * The sections whose fields depend on a {@code type} registered by plugins: {@code model}, with a
+   * variant per discovered model type (in name order).
+   */
+  public List<TypedSection> typedSections() {
+    Map<String, TypedSection.Variant> models = new LinkedHashMap<>();
+    providers.values().stream()
+        .sorted(java.util.Comparator.comparing(ModelProvider::name))
+        .forEach(provider -> models.put(
+            provider.name(), new TypedSection.Variant(provider.description(), provider.configClass(), provider.defaultConfig())));
+    Map<String, TypedSection.Variant> dataTypes = new LinkedHashMap<>();
+    datasets.values().stream()
+        .sorted(java.util.Comparator.comparing(DatasetProvider::name))
+        .forEach(provider -> dataTypes.put(
+            provider.name(), new TypedSection.Variant(provider.description(), provider.configClass(), provider.defaultConfig())));
+    return List.of(
+        new TypedSection("model", "The model to train, selected by type; every field but type has a default.", models,
+            Optional.empty()),
+        new TypedSection("data", "Which images to train on and in what batches: a dataset type (gen4j datasets lists"
+            + " them) with its fields, and the batch settings every type has.", dataTypes, Optional.of(DataConfig.class)));
+  }
+
+  /** A config record (or section) as the JSON the loader reads, for defaults in {@link ConfigSchema}. */
+  JsonNode tree(Object value) {
+    return mapper.valueToTree(value);
+  }
+
   /** Which of the limits a document went past, in words. */
   private static String limitExceeded(StreamConstraintsException e) {
     String message = String.valueOf(e.getOriginalMessage());
@@ -291,6 +327,29 @@ public final class ConfigLoader {
     return node;
   }
 
+  private ObjectNode scheduleTree(LearningRateSchedule schedule) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("type", LearningRateSchedule.typeOf(schedule));
+    ObjectNode fields = mapper.valueToTree(schedule);
+    fields.remove("type");
+    node.setAll(fields);
+    return node;
+  }
+
+  private ObjectNode earlyStoppingDefaults() {
+    ObjectNode node = mapper.createObjectNode();
+    node.set("mode", mapper.valueToTree(EarlyStoppingConfig.DEFAULT_MODE));
+    node.put("patience", EarlyStoppingConfig.DEFAULT_PATIENCE);
+    node.put("minDelta", EarlyStoppingConfig.DEFAULT_MIN_DELTA);
+    return node;
+  }
+
+  private ObjectNode bestCheckpointDefaults() {
+    ObjectNode node = mapper.createObjectNode();
+    node.set("mode", mapper.valueToTree(BestCheckpointConfig.DEFAULT_MODE));
+    return node;
+  }
+
   private static String optimizerType(OptimizerConfig optimizer) {
     return optimizer instanceof OptimizerConfig.Adam ? "adam" : "rmsprop";
   }
@@ -311,24 +370,25 @@ public final class ConfigLoader {
         throw error("$", "expected a JSON object, got " + describe(root));
       }
       rejectUnknownFields(root, "$", SECTIONS);
+      text(root, SCHEMA_FIELD, "");
       String name = text(root, "name", ExperimentConfig.DEFAULT_NAME);
       long seed = integer(root, "seed", ExperimentConfig.DEFAULT_SEED);
       JsonNode modelNode = root.get("model");
       if (modelNode == null) {
-        throw error("$.model", "required: an object with a 'type'; available types: " + available());
+        throw error("$.model", "required: an object with a 'type'; " + availableTypes());
       }
       if (!modelNode.isObject()) {
         throw error("$.model", "expected an object with a 'type', got " + describe(modelNode));
       }
       JsonNode typeNode = modelNode.get("type");
       if (typeNode == null || !typeNode.isTextual()) {
-        throw error("$.model.type", "required: the model type; available types: " + available());
+        throw error("$.model.type", "required: the model type; " + availableTypes());
       }
       ModelProvider<?> provider = providers.get(typeNode.asText());
       if (provider == null) {
         throw error(
             "$.model.type",
-            "unknown model type '" + typeNode.asText() + "'; available types: " + available());
+            "unknown model type '" + typeNode.asText() + "'; " + availableTypes());
       }
       ObjectNode modelFields = ((ObjectNode) modelNode).deepCopy();
       modelFields.remove("type");
@@ -419,8 +479,16 @@ public final class ConfigLoader {
     private TrainingConfig training(JsonNode node, ModelProvider<?> provider, ModelConfig model) {
       ObjectNode fields = node == null ? mapper.createObjectNode() : requireObject(node, "$.training").deepCopy();
       JsonNode optimizersNode = fields.remove("optimizers");
+      JsonNode schedulesNode = fields.remove("schedules");
+      JsonNode earlyStoppingNode = fields.remove("earlyStopping");
+      JsonNode bestCheckpointNode = fields.remove("bestCheckpoint");
       TrainingConfig training = section(fields, TrainingConfig.DEFAULT, TrainingConfig.class, "$.training");
       Map<String, OptimizerConfig> defaults = defaultOptimizers(provider, model);
+      training = training
+          .withSchedules(schedules(schedulesNode, defaults.keySet(), provider))
+          .withWatches(
+              watch(earlyStoppingNode, "$.training.earlyStopping", EarlyStoppingConfig.class, earlyStoppingDefaults()),
+              watch(bestCheckpointNode, "$.training.bestCheckpoint", BestCheckpointConfig.class, bestCheckpointDefaults()));
       Map<String, OptimizerConfig> resolved = new LinkedHashMap<>(defaults);
       if (optimizersNode != null) {
         requireObject(optimizersNode, "$.training.optimizers");
@@ -439,6 +507,45 @@ public final class ConfigLoader {
         }
       }
       return training.withOptimizers(resolved);
+    }
+
+    private Map<String, LearningRateSchedule> schedules(JsonNode node, Set<String> networks, ModelProvider<?> provider) {
+      if (node == null || node.isNull()) {
+        return Map.of();
+      }
+      requireObject(node, "$.training.schedules");
+      Map<String, LearningRateSchedule> schedules = new LinkedHashMap<>();
+      Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
+      while (entries.hasNext()) {
+        Map.Entry<String, JsonNode> entry = entries.next();
+        String path = "$.training.schedules." + entry.getKey();
+        if (!networks.contains(entry.getKey())) {
+          throw error(
+              path,
+              "unknown network '" + entry.getKey() + "'; networks of model '" + provider.name() + "': "
+                  + String.join(", ", new TreeSet<>(networks)));
+        }
+        JsonNode scheduleNode = requireObject(entry.getValue(), path);
+        JsonNode typeNode = scheduleNode.get("type");
+        if (typeNode == null) {
+          throw error(path + ".type", "required: one of " + String.join(", ", LearningRateSchedule.TYPES));
+        }
+        LearningRateSchedule start = typeNode.isTextual() ? LearningRateSchedule.defaultsOf(typeNode.asText()) : null;
+        if (start == null) {
+          throw error(path + ".type", "unknown schedule " + describe(typeNode) + "; expected one of "
+              + String.join(", ", LearningRateSchedule.TYPES));
+        }
+        schedules.put(entry.getKey(), section(scheduleNode, start, LearningRateSchedule.class, path, scheduleTree(start)));
+      }
+      return schedules;
+    }
+
+    private <T> T watch(JsonNode node, String path, Class<T> type, ObjectNode defaults) {
+      if (node == null || node.isNull()) {
+        return null;
+      }
+      requireObject(node, path);
+      return section(node, null, type, path, defaults);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -542,8 +649,11 @@ public final class ConfigLoader {
       return node.asLong();
     }
 
-    private String available() {
-      return providers.values().stream()
+    private String availableTypes() {
+      if (providers.isEmpty()) {
+        return NO_MODEL_PLUGINS;
+      }
+      return "available types: " + providers.values().stream()
           .map(ModelProvider::name)
           .sorted()
           .collect(Collectors.joining(", "));

@@ -2,9 +2,16 @@ package io.gen4j.config;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.gen4j.data.MnistProvider;
 import io.gen4j.spi.DatasetConfig;
 import io.gen4j.spi.InvalidConfigException;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 /**
  * The {@code data} section: which images to train on and in what batches.
@@ -20,8 +27,21 @@ import io.gen4j.spi.InvalidConfigException;
  * @param splitSeed decides which images are held out; default 0, independent of the run's seed, so
  *     runs with different seeds are scored on the same held-out images
  */
+@JsonClassDescription("Which images to train on and in what batches.")
 public record DataConfig(
-    String type, DatasetConfig dataset, int batchSize, int limit, double testFraction, long splitSeed) {
+    @JsonPropertyDescription("The dataset type (gen4j datasets lists them); its fields sit beside this one.")
+    String type,
+    @JsonIgnore DatasetConfig dataset,
+    @Min(1) @Max(DataConfig.MAX_BATCH_SIZE) @JsonPropertyDescription("Images per batch.")
+    int batchSize,
+    @Min(0) @JsonPropertyDescription("Train on the first N images only, for quick trials; 0 for all.")
+    int limit,
+    @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
+    @JsonPropertyDescription("The share of the images held out as the test split of a dataset that has none of its own.")
+    double testFraction,
+    @JsonPropertyDescription("Decides which images are held out; independent of the run's seed, so runs with"
+        + " different seeds are scored on the same held-out images.")
+    long splitSeed) {
 
   /** Default of {@code data.type}. */
   public static final String DEFAULT_TYPE = MnistProvider.NAME;

@@ -1,8 +1,12 @@
 package io.gen4j.config;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.gen4j.spi.InvalidConfigException;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 
 /**
  * The optimizer of one network, selected by {@code type}: {@code "adam"} or {@code "rmsprop"}. Fields
@@ -38,7 +42,18 @@ public sealed interface OptimizerConfig {
    * @param beta2 decay of the second moment, in [0, 1), default 0.999
    * @param epsilon added to the denominator, greater than 0, default 1e-7
    */
-  record Adam(float learningRate, float beta1, float beta2, float epsilon) implements OptimizerConfig {
+  @JsonClassDescription("Adam (Kingma and Ba).")
+  record Adam(
+      @DecimalMin(value = "0", inclusive = false) @JsonPropertyDescription("Step size (the base rate of a schedule).")
+      float learningRate,
+      @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
+      @JsonPropertyDescription("Decay of the first moment.")
+      float beta1,
+      @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
+      @JsonPropertyDescription("Decay of the second moment.")
+      float beta2,
+      @DecimalMin(value = "0", inclusive = false) @JsonPropertyDescription("Added to the denominator.")
+      float epsilon) implements OptimizerConfig {
 
     /** Keras' defaults. */
     public static final Adam DEFAULT = new Adam(0.001f, 0.9f, 0.999f, 1e-7f);
@@ -64,8 +79,17 @@ public sealed interface OptimizerConfig {
    * @param momentum in [0, 1), default 0
    * @param epsilon added to the denominator, greater than 0, default 1e-10
    */
-  record RmsProp(float learningRate, float decay, float momentum, float epsilon)
-      implements OptimizerConfig {
+  @JsonClassDescription("RMSProp (Tieleman and Hinton).")
+  record RmsProp(
+      @DecimalMin(value = "0", inclusive = false) @JsonPropertyDescription("Step size (the base rate of a schedule).")
+      float learningRate,
+      @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
+      @JsonPropertyDescription("Decay of the moving average of squared gradients.")
+      float decay,
+      @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) @JsonPropertyDescription("Momentum.")
+      float momentum,
+      @DecimalMin(value = "0", inclusive = false) @JsonPropertyDescription("Added to the denominator.")
+      float epsilon) implements OptimizerConfig {
 
     /** TensorFlow's defaults. */
     public static final RmsProp DEFAULT = new RmsProp(0.001f, 0.9f, 0f, 1e-10f);

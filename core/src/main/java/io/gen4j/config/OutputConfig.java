@@ -2,6 +2,8 @@ package io.gen4j.config;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.gen4j.spi.InvalidConfigException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -13,7 +15,11 @@ import java.nio.file.Path;
  *     runs}, relative to the working directory. It must not be empty ({@code "."} names the working
  *     directory) and is kept normalized: {@code "out/./a/../runs"} becomes {@code "out/runs"}
  */
-public record OutputConfig(String runsDirectory) {
+@JsonClassDescription("Where runs are written.")
+public record OutputConfig(
+    @JsonPropertyDescription("Where run directories (<name>-<yyyyMMdd-HHmmss>) are created, relative to the working"
+        + " directory (\".\" names the working directory itself); gen4j train --runs overrides it.")
+    String runsDirectory) {
 
   /** Runs go to {@code ./runs}. */
   public static final OutputConfig DEFAULT = new OutputConfig("runs");

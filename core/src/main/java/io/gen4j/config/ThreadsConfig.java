@@ -1,6 +1,9 @@
 package io.gen4j.config;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.gen4j.spi.InvalidConfigException;
+import jakarta.validation.constraints.Min;
 
 /**
  * The {@code training.threads} section: the sizes of TensorFlow's two CPU thread pools for a run,
@@ -13,7 +16,14 @@ import io.gen4j.spi.InvalidConfigException;
  * @param interOp threads independent ops run on side by side; {@value #AUTOMATIC} (the default) lets
  *     TensorFlow choose: one per CPU core
  */
-public record ThreadsConfig(int intraOp, int interOp) {
+@JsonClassDescription("The sizes of TensorFlow's two CPU thread pools for a run.")
+public record ThreadsConfig(
+    @Min(0) @JsonPropertyDescription("Threads one op (a matrix product, a convolution) is split across; 0 lets"
+        + " TensorFlow choose (one per CPU core).")
+    int intraOp,
+    @Min(0) @JsonPropertyDescription("Threads independent ops run on side by side; 0 lets TensorFlow choose (one per"
+        + " CPU core).")
+    int interOp) {
 
   /** A pool size that leaves the choice to TensorFlow (one thread per CPU core). */
   public static final int AUTOMATIC = 0;

@@ -1,6 +1,12 @@
 package io.gen4j.config;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.gen4j.spi.InvalidConfigException;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * An exponential moving average of a generator's weights ({@code model.ema}), used for sampling,
@@ -11,10 +17,21 @@ import io.gen4j.spi.InvalidConfigException;
  * @param decay weight of the old average per update, in (0, 1), e.g. 0.999; required
  * @param startStep the step from which to average; 0 (the default when left out) from the start
  */
-public record WeightAverageConfig(float decay, Long startStep) {
+@JsonClassDescription("An exponential moving average of the generator's weights, used for sampling, evaluation and"
+    + " export; null (default) for none.")
+public record WeightAverageConfig(
+    @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
+    @JsonPropertyDescription("Weight of the old average per update, e.g. 0.999.")
+    float decay,
+    @Min(0) @JsonPropertyDescription("The step from which to average; before it the average copies the weights.")
+    Long startStep) {
+
+  /** Default of {@code startStep}. */
+  public static final long DEFAULT_START_STEP = 0;
+
 
   public WeightAverageConfig {
-    startStep = startStep == null ? 0L : startStep;
+    startStep = startStep == null ? DEFAULT_START_STEP : startStep;
     if (!(decay > 0 && decay < 1)) {
       throw new InvalidConfigException("decay", "must be in (0, 1), e.g. 0.999, got " + decay);
     }

@@ -2,6 +2,7 @@ package io.gen4j.eval;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,19 +79,25 @@ public final class EvaluationTable {
     return text.toString();
   }
 
+  /** The column headers of a row, in order: FID, KID ×10³ mean ± std, IS, class KL, precision, recall. */
+  public static final List<String> HEADERS = List.of("FID", "KID x1000", "IS", "class KL", "precision", "recall");
+
+  /** Whether a lower value of each column is better, in the order of {@link #HEADERS}. */
+  public static final List<Boolean> LOWER_IS_BETTER = List.of(true, true, false, true, false, false);
+
   /** The header and one line per row: FID, KID ×10³ mean ± std, IS, class KL, precision, recall. */
   public static String rows(List<String> labels, List<SampleMetrics> rows) {
     StringBuilder text = new StringBuilder();
-    text.append(String.format(Locale.ROOT, ROW, "", "FID", "KID x1000", "IS", "class KL", "precision", "recall"));
+    List<Object> header = new ArrayList<>(List.of(""));
+    header.addAll(HEADERS);
+    text.append(String.format(Locale.ROOT, ROW, header.toArray()));
     for (int i = 0; i < rows.size(); i++) {
       SampleMetrics row = rows.get(i);
-      text.append(String.format(Locale.ROOT, ROW, labels.get(i),
-          String.format(Locale.ROOT, "%.3f", row.fid()),
-          String.format(Locale.ROOT, "%.3f ± %.3f", 1000 * row.kidMean(), 1000 * row.kidStandardDeviation()),
-          row.inceptionScore() == null ? NOT_MEASURED : String.format(Locale.ROOT, "%.3f", row.inceptionScore()),
-          row.classKlToUniform() == null ? NOT_MEASURED : String.format(Locale.ROOT, "%.4f", row.classKlToUniform()),
-          String.format(Locale.ROOT, "%.3f", row.precision()),
-          String.format(Locale.ROOT, "%.3f", row.recall())));
+      List<Object> line = new ArrayList<>(List.of(labels.get(i)));
+      line.addAll(cells(row.fid(), row.kidMean(), row.kidStandardDeviation(),
+          row.inceptionScore() == null ? Double.NaN : row.inceptionScore(),
+          row.classKlToUniform() == null ? Double.NaN : row.classKlToUniform(), row.precision(), row.recall()));
+      text.append(String.format(Locale.ROOT, ROW, line.toArray()));
     }
     return text.toString();
   }
@@ -111,6 +118,27 @@ public final class EvaluationTable {
     conditional.classes().forEach(row -> text.append(String.format(Locale.ROOT, " %7.2f", row.fid())));
     text.append(System.lineSeparator());
     return text.toString();
+  }
+
+  /**
+   * A row's cells as {@code gen4j eval} prints them (and the run report shows them), in the order of
+   * {@link #HEADERS}: KID scaled by 1000; a value that is not a number (missing) as "–".
+   */
+  public static List<String> cells(
+      double fid, double kidMean, double kidStandardDeviation, double inceptionScore, double classKl,
+      double precision, double recall) {
+    return List.of(
+        number("%.3f", fid),
+        Double.isNaN(kidMean) ? "–" : number("%.3f", 1000 * kidMean)
+            + (Double.isNaN(kidStandardDeviation) ? "" : " ± " + number("%.3f", 1000 * kidStandardDeviation)),
+        number("%.3f", inceptionScore),
+        number("%.4f", classKl),
+        number("%.3f", precision),
+        number("%.3f", recall));
+  }
+
+  private static String number(String format, double value) {
+    return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, format, value);
   }
 
   /** The predicted-class histogram of each row, one column per class. */

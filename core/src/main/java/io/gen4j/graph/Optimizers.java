@@ -1,8 +1,11 @@
 package io.gen4j.graph;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gen4j.config.OptimizerConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -48,9 +51,26 @@ public final class Optimizers {
     return apply(tf, name, config, gradients(tf, loss, variables), variables);
   }
 
-  /** Applies precomputed gradients of {@code variables}, in their order. */
+  /** Applies precomputed gradients of {@code variables}, in their order, at the config's learning rate. */
   public static Op apply(
       Ops tf, String name, OptimizerConfig config, List<Operand<TFloat32>> gradients, List<Variable<TFloat32>> variables) {
+    return apply(tf, name, config, () -> tf.constant(config.learningRate()), gradients, variables);
+  }
+
+  /**
+   * Applies precomputed gradients of {@code variables}, in their order, at a learning rate computed in
+   * the graph (such as {@link LearningRates#scheduled}); the config's own rate is not used.
+   */
+  public static Op apply(
+      Ops tf, String name, OptimizerConfig config, Operand<TFloat32> learningRate, List<Operand<TFloat32>> gradients,
+      List<Variable<TFloat32>> variables) {
+    requireNonNull(learningRate, "learningRate is null");
+    return apply(tf, name, config, () -> learningRate, gradients, variables);
+  }
+
+  private static Op apply(
+      Ops tf, String name, OptimizerConfig config, Supplier<Operand<TFloat32>> learningRate,
+      List<Operand<TFloat32>> gradients, List<Variable<TFloat32>> variables) {
     if (variables.isEmpty()) {
       throw new IllegalArgumentException(name + ": no variables to update");
     }
@@ -59,9 +79,9 @@ public final class Optimizers {
     }
     List<Operand<TFloat32>> gated = gate(tf, gradients);
     if (config instanceof OptimizerConfig.Adam adam) {
-      return adam(tf, name, adam, gated, variables);
+      return adam(tf, name, adam, learningRate, gated, variables);
     }
-    return rmsProp(tf, name, (OptimizerConfig.RmsProp) config, gated, variables);
+    return rmsProp(tf, name, (OptimizerConfig.RmsProp) config, learningRate, gated, variables);
   }
 
   /**
@@ -75,12 +95,13 @@ public final class Optimizers {
   }
 
   private static Op adam(
-      Ops tf, String name, OptimizerConfig.Adam config, List<Operand<TFloat32>> gradients, List<Variable<TFloat32>> variables) {
+      Ops tf, String name, OptimizerConfig.Adam config, Supplier<Operand<TFloat32>> rate,
+      List<Operand<TFloat32>> gradients, List<Variable<TFloat32>> variables) {
     Operand<TFloat32> beta1 = tf.constant(config.beta1());
     Operand<TFloat32> beta2 = tf.constant(config.beta2());
     Variable<TFloat32> beta1Power = tf.withName(name + ".beta1_power").variable(tf.constant(config.beta1()));
     Variable<TFloat32> beta2Power = tf.withName(name + ".beta2_power").variable(tf.constant(config.beta2()));
-    Operand<TFloat32> learningRate = tf.constant(config.learningRate());
+    Operand<TFloat32> learningRate = rate.get();
     Operand<TFloat32> epsilon = tf.constant(config.epsilon());
     List<Op> updates = new ArrayList<>();
     for (int i = 0; i < variables.size(); i++) {
@@ -97,9 +118,9 @@ public final class Optimizers {
   }
 
   private static Op rmsProp(
-      Ops tf, String name, OptimizerConfig.RmsProp config, List<Operand<TFloat32>> gradients,
-      List<Variable<TFloat32>> variables) {
-    Operand<TFloat32> learningRate = tf.constant(config.learningRate());
+      Ops tf, String name, OptimizerConfig.RmsProp config, Supplier<Operand<TFloat32>> rate,
+      List<Operand<TFloat32>> gradients, List<Variable<TFloat32>> variables) {
+    Operand<TFloat32> learningRate = rate.get();
     Operand<TFloat32> decay = tf.constant(config.decay());
     Operand<TFloat32> momentum = tf.constant(config.momentum());
     Operand<TFloat32> epsilon = tf.constant(config.epsilon());

@@ -9,7 +9,6 @@ import io.gen4j.spi.TrainingWarning;
 import io.gen4j.train.RunDirectory;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +33,11 @@ import javax.imageio.ImageIO;
  * The run report, {@code index.html}: one self-contained page (every image embedded as a {@code data:}
  * URI, a content security policy that forbids loading anything else) with the run's status, the
  * warnings of the run, the latest value of every metrics series (evaluation values included), the
- * figures of {@code gen4j eval} when the run has been evaluated, the metrics plot, an animation of the
- * fixed-noise samples across training, the sample grid of every interval, the config and the
- * provenance. Alongside it, the animation is written as {@code samples.gif}.
+ * figures of {@code gen4j eval} when the run has been evaluated (a table as {@code gen4j eval} prints it,
+ * and the class histogram as a bar chart), the metrics as SVG charts with aligned step axes (side by
+ * side where the window is wide enough), an animation of the fixed-noise samples across training (each
+ * frame labelled with its step), the sample grid of every interval, the config and the provenance.
+ * Alongside it, the animation is written as {@code samples.gif}.
  *
  * <p>Everything is read from the run directory ({@code config.json}, {@code provenance.json}, {@code
  * status.json}, {@code metrics.jsonl} with its warning lines, {@code eval.json}, {@code
@@ -113,7 +114,7 @@ public final class RunReport {
         if (frame == null) {
           throw new IOException("not a PNG");
         }
-        frames.add(frame);
+        frames.add(SampleAnimation.labelled(frame, "step " + grids.get(index).step()));
       } catch (IOException e) {
         throw new UncheckedIOException(
             String.format(Locale.ROOT, "cannot read the sample grid of step %d: %s", grids.get(index).step(), e.getMessage()), e);
@@ -143,7 +144,7 @@ public final class RunReport {
     page.append("<title>").append(escape(title)).append(" · gen4j</title>\n");
     page.append("""
         <style>
-        body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1000px; padding: 0 1em; color: #222; }
+        body { font-family: system-ui, sans-serif; margin: 1.5em auto; max-width: 1840px; padding: 0 1.5em; color: #222; }
         h1 { margin-bottom: 0.2em; }
         .status { color: #555; margin-top: 0; }
         .status.failed, .error { color: #b00020; }
@@ -159,6 +160,20 @@ public final class RunReport {
         figure { margin: 0; }
         .grids img { width: 234px; }
         figcaption { color: #555; font-size: 0.9em; }
+        .panels { display: grid; grid-template-columns: repeat(auto-fill, minmax(540px, 1fr)); gap: 1.2em 2em; }
+        .panel figcaption { font-weight: 600; color: #333; }
+        svg.chart { display: block; width: 100%; height: auto; }
+        svg.chart text { font-family: system-ui, sans-serif; font-size: 11px; fill: #444; }
+        svg.chart .grid { stroke: #e4e4e4; stroke-width: 1; }
+        svg.chart .x-axis, svg.chart .tick-mark { stroke: #888; stroke-width: 1; }
+        ul.legend { list-style: none; margin: 0.2em 0 0 62px; padding: 0; font-size: 0.85em; color: #333; }
+        ul.legend li { display: inline-block; margin-right: 1.2em; }
+        .swatch { display: inline-block; width: 0.9em; height: 0.9em; margin-right: 0.35em; vertical-align: -0.1em; border-radius: 2px; }
+        .overview { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 660px), 1fr)); gap: 1em 3em; align-items: start; }
+        .histogram { max-width: 640px; }
+        p.note { color: #555; font-size: 0.9em; }
+        table.evaluation th { font-weight: 600; }
+        table.evaluation th, table.evaluation td { white-space: nowrap; }
         pre { background: #f5f5f5; padding: 1em; overflow-x: auto; }
         footer { color: #888; font-size: 0.8em; margin-top: 3em; }
         </style>
@@ -185,7 +200,7 @@ public final class RunReport {
       page.append("</table>\n</section>\n");
     }
 
-    page.append("<section id=\"figures\">\n<h2>")
+    page.append("<div class=\"overview\">\n<section id=\"figures\">\n<h2>")
         .append(status instanceof RunStatus.Finished ? "Final figures" : "Latest figures").append("</h2>\n");
     if (history.isEmpty()) {
       page.append("<p>No metrics logged yet.</p>\n");
@@ -206,20 +221,26 @@ public final class RunReport {
     page.append("</section>\n");
 
     readText(run.evaluationFile()).ifPresent(evaluation -> page.append(EvaluationSection.html(run.evaluationFile(), evaluation)));
+    page.append("</div>\n");
 
     if (!LossPlot.panels(history, kinds).isEmpty()) {
       page.append("<section id=\"metrics\">\n<h2>Metrics</h2>\n");
-      image(page, "image/png", png(LossPlot.render(history, kinds)), "every metrics series against the step", "plot");
+      page.append(MetricsChart.panels(history, kinds));
       page.append("</section>\n");
     }
 
-    animation.ifPresent(gif -> {
-      page.append("<section id=\"animation\">\n<h2>Samples across training</h2>\n");
+    page.append("<section id=\"animation\">\n<h2>Samples across training</h2>\n");
+    if (animation.isPresent()) {
       page.append("<p>The fixed-noise samples from step ").append(grids.get(0).step()).append(" to step ")
-          .append(grids.get(grids.size() - 1).step()).append(", looping.</p>\n");
-      image(page, "image/gif", gif, "the fixed-noise samples across training, animated", "samples");
-      page.append("</section>\n");
-    });
+          .append(grids.get(grids.size() - 1).step()).append(", looping; each frame is labelled with its step.</p>\n");
+      image(page, "image/gif", animation.get(), "the fixed-noise samples across training, animated", "samples");
+    } else {
+      page.append("<p>No animation yet: it needs two sample grids, and this run has ").append(grids.size() == 0
+          ? "none so far"
+          : "one so far (step " + grids.get(0).step() + ")").append(". Grids are drawn at step 0, every ")
+          .append("training.sampleInterval steps and at the end.</p>\n");
+    }
+    page.append("</section>\n");
 
     page.append("<section id=\"samples\">\n<h2>Sample grids</h2>\n");
     if (grids.isEmpty()) {
@@ -248,18 +269,6 @@ public final class RunReport {
   private static void image(StringBuilder page, String mediaType, byte[] bytes, String description, String kind) {
     page.append("<img class=\"").append(kind).append("\" alt=\"").append(escape(description)).append("\" src=\"data:")
         .append(mediaType).append(";base64,").append(Base64.getEncoder().encodeToString(bytes)).append("\">\n");
-  }
-
-  private static byte[] png(BufferedImage image) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try {
-      if (!ImageIO.write(image, "png", bytes)) {
-        throw new IOException("no PNG writer available");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode the metrics plot: " + e.getMessage(), e);
-    }
-    return bytes.toByteArray();
   }
 
   private static Optional<String> readText(Path file) {

@@ -2,6 +2,10 @@ package io.gen4j.report;
 
 import static java.util.Objects.requireNonNull;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
@@ -55,6 +59,33 @@ public final class SampleAnimation {
       picked.add((int) Math.round(frame * (count - 1) / (double) (MAX_FRAMES - 1)));
     }
     return picked;
+  }
+
+  /** Height of the caption band {@link #labelled} adds above a frame, in pixels. */
+  public static final int CAPTION_HEIGHT = 18;
+
+  /**
+   * The frame with a white band above it that says {@code caption} in black, such as {@code step 500}:
+   * grey frames stay grey.
+   */
+  public static BufferedImage labelled(BufferedImage frame, String caption) {
+    requireNonNull(frame, "frame is null");
+    requireNonNull(caption, "caption is null");
+    BufferedImage labelled = new BufferedImage(
+        frame.getWidth(), frame.getHeight() + CAPTION_HEIGHT, BufferedImage.TYPE_INT_RGB);
+    Graphics2D graphics = labelled.createGraphics();
+    try {
+      graphics.setColor(Color.WHITE);
+      graphics.fillRect(0, 0, labelled.getWidth(), CAPTION_HEIGHT);
+      graphics.drawImage(frame, 0, CAPTION_HEIGHT, null);
+      graphics.setColor(Color.BLACK);
+      graphics.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+      graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      graphics.drawString(caption, 4, CAPTION_HEIGHT - 5);
+    } finally {
+      graphics.dispose();
+    }
+    return labelled;
   }
 
   /**

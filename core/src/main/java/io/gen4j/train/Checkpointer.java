@@ -301,6 +301,22 @@ public final class Checkpointer {
     }
   }
 
+  /**
+   * Removes every checkpoint of step {@code step} or later (each renamed aside first), e.g. those a run
+   * resumed from an earlier checkpoint is about to write again.
+   */
+  void removeFrom(long step) {
+    try {
+      for (Path checkpoint : complete()) {
+        if (stepOf(checkpoint) >= step) {
+          delete(checkpoint);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove checkpoints in " + directory, e);
+    }
+  }
+
   /** Every checkpoint directory with a step name, oldest first, intact or not. */
   public List<Path> complete() {
     if (!Files.isDirectory(directory)) {

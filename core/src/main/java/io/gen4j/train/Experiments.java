@@ -6,6 +6,7 @@ import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.gen4j.config.ConfigException;
 import io.gen4j.config.ConfigLoader;
+import io.gen4j.config.ConfigOverride;
 import io.gen4j.config.ExperimentConfig;
 import io.gen4j.config.ThreadsConfig;
 import io.gen4j.data.DatasetCatalog;
@@ -21,6 +22,7 @@ import io.gen4j.inject.PluginException;
 import io.gen4j.report.LossPlotWriter;
 import io.gen4j.report.MetricKinds;
 import io.gen4j.report.RunReportWriter;
+import io.gen4j.report.RunStatus;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageBatch;
 import io.gen4j.spi.ImageShape;
@@ -59,7 +61,7 @@ public final class Experiments {
 
   @Inject
   public Experiments(ModelCatalog catalog, ConfigLoader configLoader, DatasetCatalog datasets) {
-    this(catalog, configLoader, datasets, LogLines::new);
+    this(catalog, configLoader, datasets, LogLines::orPrinted);
   }
 
   private Experiments(
@@ -72,8 +74,10 @@ public final class Experiments {
   }
 
   /**
-   * These experiments with another progress display: {@link LogLines} by default (plain lines, right
-   * for CI and redirected output), {@link io.gen4j.train.listeners.ProgressBarDisplay} for a terminal.
+   * These experiments with another progress display. By default {@link LogLines} (plain lines through
+   * SLF4J, right for CI and redirected output) where an SLF4J binding is on the class path, and {@link
+   * io.gen4j.train.listeners.PrintedProgress} (the same lines printed to standard error) where none is;
+   * {@link io.gen4j.train.listeners.ProgressBarDisplay} for a terminal.
    *
    * @param progress makes the display's listener, once per run
    */
@@ -90,6 +94,14 @@ public final class Experiments {
    *     unless {@link #withProgress} chose another), metrics plot, TensorBoard and run report
    */
   public TrainingResult train(ExperimentConfig config, List<TrainingListener> listeners) {
+    return train(config, listeners, List.of());
+  }
+
+  /**
+   * Trains an experiment whose config was read with overrides ({@code gen4j train --set}); the resolved
+   * {@code config.json} holds the overridden values, and {@code provenance.json} lists the overrides.
+   */
+  public TrainingResult train(ExperimentConfig config, List<TrainingListener> listeners, List<ConfigOverride> overrides) {
     GenerativeModel model = catalog.createModel(config);
     LoadedDataset data = datasets.open(config.data());
     ImageDataset training = data.training(config.data().limit());
@@ -107,9 +119,8 @@ public final class Experiments {
     }
     RunDirectory run = RunDirectory.create(config.output().runsPath(), config.name(), LocalDateTime.now());
     try (RunLock lock = RunLock.acquire(run, LOG::warn)) {
-      AtomicFiles.write(run.configFile(), configLoader.toJson(config).getBytes(StandardCharsets.UTF_8));
-      AtomicFiles.write(run.provenanceFile(),
-          RunProvenance.json(config, data, training, catalog.plugins()).getBytes(StandardCharsets.UTF_8));
+      write(run.configFile(), configLoader.toJson(config));
+      write(run.provenanceFile(), RunProvenance.json(config, data, training, catalog.plugins(), overrides));
       return trainLocked(config, model, data, training, run, listeners, Optional.empty(), List.of());
     }
   }
@@ -145,21 +156,29 @@ public final class Experiments {
         new RunReportWriter(run).onFailure(new TrainingFailed(0, e));
         throw e;
       }
-      AtomicFiles.write(run.provenanceFile(),
-          RunProvenance.json(config, data, training, catalog.plugins()).getBytes(StandardCharsets.UTF_8));
+      write(run.provenanceFile(), RunProvenance.json(config, data, training, catalog.plugins(), List.of()));
       return trainLocked(config, model, data, training, run, listeners, Optional.empty(), List.of());
     }
   }
 
   /**
-   * Continues a run from its newest intact checkpoint, with the config it was started with. Damaged
-   * newer checkpoints are skipped with a warning; a run without any checkpoint (killed before its
-   * first) starts again from step 0, which gives the same run as an uninterrupted one.
+   * Continues an interrupted run from its newest intact checkpoint, with the config it was started
+   * with. Damaged newer checkpoints are skipped with a warning; a run without any checkpoint (killed
+   * before its first) starts again from step 0, which gives the same run as an uninterrupted one.
    *
+   * @throws IllegalArgumentException when the run has finished, changing nothing: {@link #resume(Path,
+   *     long, List)} extends it
    * @throws RunDirectoryException if another process is training the run
    */
   public TrainingResult resume(Path runDirectory, List<TrainingListener> listeners) {
-    return resume(runDirectory, runConfig(runDirectory).training().threads(), listeners);
+    RunDirectory run = RunDirectory.open(runDirectory);
+    // before taking the lock, which would touch the run's train.lock: a refused resume changes nothing
+    if (RunStatus.read(run.statusFile()) instanceof RunStatus.Finished finished) {
+      throw new IllegalArgumentException(run.path() + ": the run has finished (step " + finished.step()
+          + "); nothing was changed. To train it further, resume it with a new length: gen4j train --resume "
+          + run.path() + " --steps N (N more than " + finished.step() + ")");
+    }
+    return resume(run, runConfig(runDirectory), OptionalLong.empty(), listeners);
   }
 
   /**
@@ -169,16 +188,48 @@ public final class Experiments {
   public TrainingResult resume(Path runDirectory, ThreadsConfig threads, List<TrainingListener> listeners) {
     RunDirectory run = RunDirectory.open(runDirectory);
     ExperimentConfig config = withThreads(runConfig(runDirectory), threads);
-    GenerativeModel model = catalog.createModel(config);
-    LoadedDataset data = datasets.open(config.data());
-    ImageDataset training = data.training(config.data().limit());
+    return resume(run, config, OptionalLong.empty(), listeners);
+  }
+
+  /**
+   * Continues a run, finished or not, from its newest intact checkpoint up to {@code totalSteps} steps:
+   * its {@code config.json} is rewritten with {@code training.steps} = {@code totalSteps} (and {@code
+   * epochs} 0), which must be more than the checkpoint's step; otherwise nothing is changed.
+   *
+   * @throws IllegalArgumentException when {@code totalSteps} is not more than the steps done
+   * @throws RunDirectoryException if another process is training the run
+   */
+  public TrainingResult resume(Path runDirectory, long totalSteps, List<TrainingListener> listeners) {
+    RunDirectory run = RunDirectory.open(runDirectory);
+    return resume(run, runConfig(runDirectory), OptionalLong.of(totalSteps), listeners);
+  }
+
+  /** Resumes a run with its recorded length, or with {@code totalSteps} when present. */
+  private TrainingResult resume(
+      RunDirectory run, ExperimentConfig runConfig, OptionalLong totalSteps, List<TrainingListener> listeners) {
     try (RunLock lock = RunLock.acquire(run, LOG::warn)) {
       List<TrainingWarning> warnings = new ArrayList<>();
-      Optional<Checkpoint> checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
+      Optional<Checkpoint> checkpoint = new Checkpointer(run.checkpointsDirectory(), runConfig.training().keepCheckpoints())
           .latest(skipped -> warnings.add(new TrainingWarning(0, "checkpoint-skipped", skipped)));
+      ExperimentConfig config = runConfig;
+      if (totalSteps.isPresent()) {
+        long done = checkpoint.map(start -> start.state().step()).orElse(0L);
+        if (totalSteps.getAsLong() <= done) {
+          throw new IllegalArgumentException(run.path() + ": --steps " + totalSteps.getAsLong() + " must be more than the "
+              + done + " steps the run has done; nothing was changed");
+        }
+        config = runConfig.withTraining(runConfig.training().withSteps(totalSteps.getAsLong()));
+      }
+      GenerativeModel model = catalog.createModel(config);
+      LoadedDataset data = datasets.open(config.data());
+      ImageDataset training = data.training(config.data().limit());
+      if (totalSteps.isPresent()) {
+        // only once the model and data are found, so that a failure leaves config.json as it was
+        write(run.configFile(), configLoader.toJson(config));
+      }
       if (checkpoint.isEmpty()) {
         warnings.add(new TrainingWarning(0, "restarted",
-            runDirectory + " has no intact checkpoint (stopped before its first); training it again from step 0"));
+            run.path() + " has no intact checkpoint (stopped before its first); training it again from step 0"));
       }
       return trainLocked(config, model, data, training, run, listeners, checkpoint, warnings);
     }
@@ -297,7 +348,7 @@ public final class Experiments {
     ImageShape shape = imageShape(runDirectory);
     try (ModelAssembly assembly = ModelAssembly.build(model, shape, classCount(runDirectory),
             config.data().batchSize(), config.seed(), Map.of(), ImageInput.FED);
-        Session session = Sessions.open(assembly.graph(), config.training().threads())) {
+        Session session = Sessions.open(assembly.graph(), config.training())) {
       Checkpointer.restore(session, assembly.graph(), checkpoint);
       Sampler sampler = new Sampler(session, assembly, shape, model.pixelRange());
       if (labels.isPresent() && !sampler.conditional()) {
@@ -345,5 +396,9 @@ public final class Experiments {
     listeners.addAll(extra);
     return new TrainingLoop(config, model, catalog.trainerFor(model), training, data.test(), data.classCount(), run,
         listeners);
+  }
+
+  private static void write(Path file, String text) {
+    AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -2,7 +2,9 @@ package io.gen4j.train;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gen4j.config.LearningRateSchedule;
 import io.gen4j.config.OptimizerConfig;
+import io.gen4j.graph.LearningRates;
 import io.gen4j.graph.Optimizers;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageShape;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -100,7 +103,33 @@ public final class ModelAssembly implements AutoCloseable {
       long seed,
       Map<String, OptimizerConfig> optimizers,
       ImageInput input) {
+    return build(model, shape, classCount, batchSize, seed, optimizers, Map.of(), graph -> 1, input);
+  }
+
+  /**
+   * Builds a model's graph for training with learning-rate schedules: each scheduled network's update
+   * takes its rate from {@link LearningRates#scheduled} and also fetches it, as {@code
+   * <network>_learning_rate}. A network without a schedule, or with a constant one without warm-up,
+   * gets the graph it would get without.
+   *
+   * @param classCount the number of classes of the dataset's labels; 0 if it is unlabelled
+   * @param schedules learning-rate schedule per network name
+   * @param totalSteps the iterations of the run, from the built model graph (through its trainer), for
+   *     schedules that decay to the end of training
+   */
+  public static ModelAssembly build(
+      GenerativeModel model,
+      ImageShape shape,
+      int classCount,
+      int batchSize,
+      long seed,
+      Map<String, OptimizerConfig> optimizers,
+      Map<String, LearningRateSchedule> schedules,
+      ToLongFunction<ModelGraph> totalSteps,
+      ImageInput input) {
     requireNonNull(model, "model is null");
+    requireNonNull(schedules, "schedules is null");
+    requireNonNull(totalSteps, "totalSteps is null");
     requireNonNull(input, "input is null");
     if (classCount < 0) {
       throw new IllegalArgumentException("classCount must not be negative, got " + classCount);
@@ -137,8 +166,10 @@ public final class ModelAssembly implements AutoCloseable {
       requireDeclaredData(modelGraph, context);
       Map<String, CompiledObjective> compiled = new LinkedHashMap<>();
       if (!optimizers.isEmpty()) {
+        boolean scheduled = schedules.values().stream().anyMatch(schedule -> !schedule.isConstant());
+        long steps = scheduled ? totalSteps.applyAsLong(modelGraph) : 1;
         for (Objective objective : modelGraph.objectives()) {
-          compiled.put(objective.name(), compile(tf, objective, optimizers));
+          compiled.put(objective.name(), compile(tf, objective, optimizers, schedules, step, steps));
         }
       }
       if (modelGraph.conditional() && classCount == 0) {
@@ -166,7 +197,9 @@ public final class ModelAssembly implements AutoCloseable {
         tf.constant(new long[] {batchSize}), key, tf.constant(0), tf.constant(classCount));
   }
 
-  private static CompiledObjective compile(Ops tf, Objective objective, Map<String, OptimizerConfig> optimizers) {
+  private static CompiledObjective compile(
+      Ops tf, Objective objective, Map<String, OptimizerConfig> optimizers, Map<String, LearningRateSchedule> schedules,
+      Operand<TInt64> step, long totalSteps) {
     Network network = objective.network();
     OptimizerConfig config = optimizers.get(network.name());
     if (config == null) {
@@ -175,7 +208,16 @@ public final class ModelAssembly implements AutoCloseable {
     }
     String name = objective.name();
     List<Operand<TFloat32>> gradients = Optimizers.gradients(tf, objective.loss(), network.variables());
-    Op apply = Optimizers.apply(tf, name + "_optimizer", config, gradients, network.variables());
+    LearningRateSchedule schedule = schedules.get(network.name());
+    Operand<TFloat32> learningRate = null;
+    Op apply;
+    if (schedule == null || schedule.isConstant()) {
+      apply = Optimizers.apply(tf, name + "_optimizer", config, gradients, network.variables());
+    } else {
+      learningRate = tf.withName(name + "_learning_rate")
+          .identity(LearningRates.scheduled(tf, config.learningRate(), schedule, step, totalSteps));
+      apply = Optimizers.apply(tf, name + "_optimizer", config, learningRate, gradients, network.variables());
+    }
     List<Op> afterUpdate = objective.afterUpdate().build(tf.withControlDependencies(apply), network);
     List<Op> all = new ArrayList<>();
     all.add(apply);
@@ -199,6 +241,11 @@ public final class ModelAssembly implements AutoCloseable {
     names.add(network.name() + "_grad_norm");
     values.add(Optimizers.globalNorm(tf, gradients));
     kinds.put(network.name() + "_grad_norm", MetricKind.OTHER);
+    if (learningRate != null) {
+      names.add(network.name() + "_learning_rate");
+      values.add(learningRate);
+      kinds.put(network.name() + "_learning_rate", MetricKind.OTHER);
+    }
     return new CompiledObjective(objective, update, names, values, kinds);
   }
 

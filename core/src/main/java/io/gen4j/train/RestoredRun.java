@@ -49,7 +49,7 @@ final class RestoredRun implements AutoCloseable {
     ModelAssembly assembly = ModelAssembly.build(model, shape, experiments.classCount(runDirectory),
         config.data().batchSize(), config.seed(), Map.of(), ImageInput.FED);
     try {
-      Session session = Sessions.open(assembly.graph(), config.training().threads());
+      Session session = Sessions.open(assembly.graph(), config.training());
       try {
         Checkpointer.restore(session, assembly.graph(), checkpoint);
         return new RestoredRun(config, model, shape, checkpoint, assembly, session);

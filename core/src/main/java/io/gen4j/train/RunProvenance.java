@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gen4j.config.ConfigOverride;
 import io.gen4j.config.ExperimentConfig;
 import io.gen4j.data.ImageDataset;
 import io.gen4j.data.LoadedDataset;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -34,9 +36,11 @@ final class RunProvenance {
 
   /**
    * The provenance of a run of {@code config} on {@code training}, the train images of {@code data}, by
-   * the code of {@code plugins}.
+   * the code of {@code plugins}, with the command line's overrides of the config file.
    */
-  static String json(ExperimentConfig config, LoadedDataset data, ImageDataset training, Plugins plugins) {
+  static String json(
+      ExperimentConfig config, LoadedDataset data, ImageDataset training, Plugins plugins,
+      List<ConfigOverride> overrides) {
     ObjectNode node = JSON.createObjectNode();
     Package gen4j = RunProvenance.class.getPackage();
     node.put("gen4j", Optional.ofNullable(gen4j.getImplementationVersion()).orElse("development build"));
@@ -65,6 +69,9 @@ final class RunProvenance {
       data.train().classNames().forEach(node.putArray("classNames")::add);
     }
     node.put("created", Instant.now().toString());
+    if (!overrides.isEmpty()) {
+      overrides.forEach(override -> node.withArray("overrides").add(override.toString()));
+    }
     node.set("plugins", plugins(node, plugins));
     return node.toPrettyString() + System.lineSeparator();
   }

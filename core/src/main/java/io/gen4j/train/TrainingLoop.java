@@ -24,6 +24,7 @@ import io.gen4j.spi.TrainingWarning;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -44,6 +45,9 @@ public final class TrainingLoop {
   /** Number of images in the fixed-noise sample grid (8x8). */
   public static final int GRID_SIZE = 64;
 
+  /** The kind of the warning that says training stopped early. */
+  public static final String EARLY_STOPPING = "early-stopping";
+
   private final ExperimentConfig config;
   private final GenerativeModel model;
   private final TrainerProvider trainerProvider;
@@ -53,6 +57,8 @@ public final class TrainingLoop {
   private final RunDirectory run;
   private final List<TrainingListener> listeners;
   private final Checkpointer checkpointer;
+  private final Optional<MetricMonitor> earlyStopping;
+  private final Optional<BestCheckpoint> bestCheckpoint;
 
   public TrainingLoop(
       ExperimentConfig config,
@@ -75,6 +81,10 @@ public final class TrainingLoop {
     this.run = requireNonNull(run, "run is null");
     this.listeners = List.copyOf(listeners);
     this.checkpointer = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints());
+    this.earlyStopping = Optional.ofNullable(config.training().earlyStopping()).map(stopping -> new MetricMonitor(
+        "training.earlyStopping", stopping.metric(), stopping.mode(), stopping.minDelta()));
+    this.bestCheckpoint = Optional.ofNullable(config.training().bestCheckpoint())
+        .map(best -> new BestCheckpoint(best, run.checkpointsDirectory()));
   }
 
   /**
@@ -130,8 +140,9 @@ public final class TrainingLoop {
     long seed = config.seed();
     try (ModelAssembly assembly = beforeStart(state.step(), () -> ModelAssembly.build(
             model, dataset.shape(), classCount, batchSize, seed,
-            scaled(config.training().optimizers(), state.learningRateScale()), ImageInput.FED));
-        Session session = Sessions.open(assembly.graph(), config.training().threads())) {
+            scaled(config.training().optimizers(), state.learningRateScale()), config.training().schedules(),
+            graph -> totalSteps(trainerProvider.create(graph, model.trainerSettings())), ImageInput.FED));
+        Session session = Sessions.open(assembly.graph(), config.training())) {
       Trainer trainer =
           beforeStart(state.step(), () -> trainerProvider.create(assembly.modelGraph(), model.trainerSettings()));
       long totalSteps = totalSteps(trainer);
@@ -147,6 +158,8 @@ public final class TrainingLoop {
       Sampler sampler = new Sampler(session, assembly, dataset.shape(), model.pixelRange());
       Optional<HeldOut> heldOut = assembly.modelGraph().evaluation().map(evaluation -> new HeldOut(
           new HeldOutEvaluator(session, assembly, evaluation, model.pixelRange(), seed), test));
+      earlyStopping.ifPresent(monitor -> monitor.requireSource(heldOut.isPresent()));
+      bestCheckpoint.ifPresent(best -> best.monitor().requireSource(heldOut.isPresent()));
       try (BatchPrefetcher batches =
           new BatchPrefetcher(dataset, batchSize, seed, model.pixelRange(), state.batchesConsumed())) {
         SessionObjectiveRunner runner = new SessionObjectiveRunner(
@@ -191,7 +204,12 @@ public final class TrainingLoop {
     long intervalBatches = runner.batchesConsumed();
     long batchesPerEpoch = Math.max(1, dataset.count() / config.data().batchSize());
     long step = state.step();
+    long evaluatedAt = -1;
     try {
+      if (step == 0) {
+        // the untrained generator's samples: the first frame of the report's animation
+        publishSamples(sampler, fixedNoise, 0, false);
+      }
       while (step < totalSteps) {
         runner.startIteration(step);
         Map<String, Float> metrics = trainer.iteration(runner);
@@ -199,6 +217,7 @@ public final class TrainingLoop {
         averages.add(metrics);
         step++;
         boolean last = step == totalSteps;
+        Watch watch = new Watch();
         if (step % config.training().logInterval() == 0 || last) {
           long now = System.nanoTime();
           double seconds = Math.max(1e-9, (now - intervalStart) / 1e9);
@@ -208,20 +227,28 @@ public final class TrainingLoop {
           StepCompleted event = new StepCompleted(step, totalSteps, epoch, lastMetrics, imagesPerSecond);
           listeners.forEach(listener -> listener.afterStep(event));
           diagnostics.afterInterval(step, lastMetrics).ifPresent(this::warn);
+          watch.logged(step, lastMetrics);
           intervalStart = now;
           intervalBatches = runner.batchesConsumed();
         }
-        if (step % config.training().sampleInterval() == 0 && !last) {
-          diagnostics.afterSamples(step, publishSamples(sampler, fixedNoise, step, false)).ifPresent(this::warn);
-        }
         if (step % config.training().evaluationInterval() == 0 && !last) {
           long evaluationStart = System.nanoTime();
-          publishEvaluation(heldOut, step);
+          Optional<EvaluationCompleted> evaluation = publishEvaluation(heldOut, step);
+          long scoredAt = step;
+          evaluation.ifPresent(scores -> watch.evaluated(scoredAt, scores));
+          evaluatedAt = evaluation.isPresent() ? step : evaluatedAt;
           intervalStart += System.nanoTime() - evaluationStart; // throughput counts training time only
         }
-        if (step % config.training().checkpointInterval() == 0 || last) {
-          TrainingState reached =
-              new TrainingState(step, runner.batchesConsumed(), state.learningRateScale(), state.rollbacks());
+        boolean stopping = watch.stop && !last;
+        if (step % config.training().sampleInterval() == 0 && !last && !stopping) {
+          diagnostics.afterSamples(step, publishSamples(sampler, fixedNoise, step, false)).ifPresent(this::warn);
+        }
+        TrainingState reached =
+            new TrainingState(step, runner.batchesConsumed(), state.learningRateScale(), state.rollbacks());
+        if (watch.best) {
+          bestCheckpoint.orElseThrow().save(session, reached);
+        }
+        if (step % config.training().checkpointInterval() == 0 || last || stopping) {
           long checkpointStep = step;
           checkpointer.spaceWarning(step)
               .ifPresent(message -> warnUnlessDiskFull(new TrainingWarning(checkpointStep, "low-disk-space", message)));
@@ -229,10 +256,20 @@ public final class TrainingLoop {
           CheckpointSaved saved = new CheckpointSaved(step, checkpoint.directory());
           listeners.forEach(listener -> listener.onCheckpoint(saved));
         }
+        if (stopping) {
+          MetricMonitor monitor = earlyStopping.orElseThrow();
+          warn(new TrainingWarning(step, EARLY_STOPPING, String.format(Locale.ROOT,
+              "%s has not improved for %d %s (best %.4g at step %d); training stopped at step %d of %d",
+              monitor.metric(), monitor.sinceImprovement(), monitor.watchesEvaluation() ? "evaluations" : "logged intervals",
+              monitor.best().orElseThrow(), monitor.bestStep(), step, totalSteps)));
+          break;
+        }
       }
-      if (state.step() < totalSteps || !java.nio.file.Files.exists(run.finalSamples())) {
+      if (state.step() < step || !java.nio.file.Files.exists(run.finalSamples())) {
         diagnostics.afterSamples(step, publishSamples(sampler, fixedNoise, step, true)).ifPresent(this::warn);
-        publishEvaluation(heldOut, step);
+        if (evaluatedAt != step) {
+          publishEvaluation(heldOut, step);
+        }
       }
       Duration wallTime = Duration.ofNanos(System.nanoTime() - startNanos);
       TrainingEnded ended = new TrainingEnded(step, run.path(), lastMetrics, wallTime);
@@ -254,6 +291,29 @@ public final class TrainingLoop {
       TrainingFailed failed = new TrainingFailed(step + 1, failure);
       listeners.forEach(listener -> listener.onFailure(failed));
       throw failure;
+    }
+  }
+
+  /** What the watched metrics said after one step: stop early, keep a new best checkpoint. */
+  private final class Watch {
+    private boolean stop;
+    private boolean best;
+
+    void logged(long step, Map<String, Double> metrics) {
+      earlyStopping.ifPresent(monitor -> stop |= stops(monitor, monitor.logged(step, metrics)));
+      bestCheckpoint.ifPresent(keeper -> best |= keeper.monitor().logged(step, metrics) == MetricMonitor.Outcome.IMPROVED);
+    }
+
+    void evaluated(long step, EvaluationCompleted scores) {
+      earlyStopping.ifPresent(monitor ->
+          stop |= stops(monitor, monitor.evaluated(step, scores.dataset(), scores.metrics())));
+      bestCheckpoint.ifPresent(keeper -> best |=
+          keeper.monitor().evaluated(step, scores.dataset(), scores.metrics()) == MetricMonitor.Outcome.IMPROVED);
+    }
+
+    private boolean stops(MetricMonitor monitor, MetricMonitor.Outcome outcome) {
+      return outcome == MetricMonitor.Outcome.NOT_IMPROVED
+          && monitor.sinceImprovement() >= config.training().earlyStopping().patience();
     }
   }
 
@@ -304,10 +364,11 @@ public final class TrainingLoop {
     return images;
   }
 
-  private void publishEvaluation(Optional<HeldOut> heldOut, long step) {
-    heldOut.ifPresent(scoring -> {
+  private Optional<EvaluationCompleted> publishEvaluation(Optional<HeldOut> heldOut, long step) {
+    return heldOut.map(scoring -> {
       EvaluationCompleted event = scoring.evaluator().score(scoring.dataset(), step);
       listeners.forEach(listener -> listener.onEvaluation(event));
+      return event;
     });
   }
 

@@ -91,7 +91,7 @@ class ConfigLoaderTest {
   @Test
   void unknownFieldsListKnownFields() {
     assertError("{\"model\": {\"type\": \"tiny-gan\"}, \"epochs\": 3}",
-        "bad.json: $.epochs: unknown field 'epochs'; known fields: name, seed, model, data, training, output");
+        "bad.json: $.epochs: unknown field 'epochs'; known fields: $schema, name, seed, model, data, training, output");
     assertError("{\"model\": {\"type\": \"tiny-gan\"}, \"data\": {\"batchsize\": 3}}",
         "bad.json: $.data.batchsize: unknown field 'batchsize'; known fields of dataset type 'mnist': batchSize, limit,"
             + " splitSeed, testFraction, type");
@@ -143,6 +143,72 @@ class ConfigLoaderTest {
     Files.writeString(file, "{\"model\": {\"type\": \"tiny-gan\"}, \"data\": {\"limit\": -1}}");
     assertThatThrownBy(() -> loader.load(file))
         .hasMessage(file + ": $.data.limit: must be 0 (all images) or more, got -1");
+  }
+
+  @Test
+  void schemaReferenceIsAcceptedAndLeftOutOfTheResolvedConfig() {
+    ExperimentConfig config = parse("{\"$schema\": \"gen4j-config.schema.json\", \"model\": {\"type\": \"tiny-gan\"}}");
+    assertThat(loader.toJson(config)).doesNotContain("$schema");
+    assertError("{\"$schema\": 3, \"model\": {\"type\": \"tiny-gan\"}}", "bad.json: $.$schema: expected a string, got the integer 3");
+  }
+
+  @Test
+  void withoutAnyModelPluginTheErrorSaysHowToAddOne() {
+    ConfigLoader empty = new ConfigLoader(Map.of());
+    assertThatThrownBy(() -> empty.parse("{\"model\": {\"type\": \"gan\"}}", "gan.json"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("gan.json: $.model.type: unknown model type 'gan'; no model plugins were found on the class path;"
+            + " add one, such as the Maven dependency io.gen4j:gen4j-models-gan (types gan and wgan), or a plugin jar"
+            + " (see \"Writing a model plugin\" in the README)");
+  }
+
+  @Test
+  void schedulesEarlyStoppingAndBestCheckpointStartFromTheirDefaults() {
+    ExperimentConfig config = parse("""
+        {"model": {"type": "tiny-gan"},
+         "training": {"schedules": {"generator": {"type": "cosine", "warmupSteps": 10},
+                                    "discriminator": {"type": "constant"}},
+                      "earlyStopping": {"metric": "g_loss"},
+                      "bestCheckpoint": {"metric": "mnist-test negative_elbo", "mode": "min"},
+                      "visibleDevices": "1"}}
+        """);
+    assertThat(config.training().schedules()).isEqualTo(Map.of(
+        "generator", new LearningRateSchedule.Cosine(10, 0, 0),
+        "discriminator", LearningRateSchedule.Constant.DEFAULT));
+    assertThat(config.training().earlyStopping())
+        .isEqualTo(new EarlyStoppingConfig("g_loss", MetricMode.MIN, EarlyStoppingConfig.DEFAULT_PATIENCE, 0));
+    assertThat(config.training().bestCheckpoint()).isEqualTo(BestCheckpointConfig.on("mnist-test negative_elbo"));
+    assertThat(config.training().visibleDevices()).isEqualTo("1");
+    assertThat(loader.parse(loader.toJson(config), "resolved.json")).isEqualTo(config);
+    assertThat(parse("{\"model\": {\"type\": \"tiny-gan\"}}").training().earlyStopping()).isNull();
+  }
+
+  @Test
+  void schedulesEarlyStoppingAndDevicesAreChecked() {
+    assertError("{\"model\": {\"type\": \"tiny-gan\"}, \"training\": {\"schedules\": {\"critic\": {\"type\": \"cosine\"}}}}",
+        "bad.json: $.training.schedules.critic: unknown network 'critic'; networks of model 'tiny-gan': discriminator, generator");
+    assertError("{\"model\": {\"type\": \"tiny-gan\"}, \"training\": {\"schedules\": {\"generator\": {}}}}",
+        "bad.json: $.training.schedules.generator.type: required: one of constant, linear, cosine");
+    assertError("{\"model\": {\"type\": \"tiny-gan\"}, \"training\": {\"schedules\": {\"generator\": {\"type\": \"step\"}}}}",
+        "bad.json: $.training.schedules.generator.type: unknown schedule the string \"step\"; expected one of constant, linear, cosine");
+    assertError("{\"model\": {\"type\": \"tiny-gan\"}, \"training\": {\"schedules\": {\"generator\": {\"type\": \"linear\", \"finalFraction\": 2}}}}",
+        "bad.json: $.training.schedules.generator.finalFraction: must be in [0, 1], got 2.0");
+    assertError("{\"model\": {\"type\": \"tiny-gan\"}, \"training\": {\"earlyStopping\": {\"patience\": 2}}}",
+        "bad.json: $.training.earlyStopping.metric: required: the series to watch, e.g. g_loss or 'mnist-test negative_elbo'");
+    assertError("{\"model\": {\"type\": \"tiny-gan\"}, \"training\": {\"earlyStopping\": {\"metric\": \"g_loss\", \"patience\": 0}}}",
+        "bad.json: $.training.earlyStopping.patience: must be at least 1, got 0");
+    assertError("{\"model\": {\"type\": \"tiny-gan\"}, \"training\": {\"bestCheckpoint\": {\"metric\": \"g_loss\", \"mode\": \"lowest\"}}}",
+        "bad.json: $.training.bestCheckpoint.mode: expected one of min, max, got the string \"lowest\"");
+    assertError("{\"model\": {\"type\": \"tiny-gan\"}, \"training\": {\"visibleDevices\": \"gpu0\"}}",
+        "bad.json: $.training.visibleDevices: must be CUDA device indices joined by commas, such as \"0\" or \"1,2\", or \"\" for all, got \"gpu0\"");
+  }
+
+  @Test
+  void stepsCanChangeWithoutTheWholeRecord() {
+    TrainingConfig training = TrainingConfig.DEFAULT.withSteps(300);
+    assertThat(training.steps()).isEqualTo(300);
+    assertThat(training.epochs()).isZero();
+    assertThat(training.withIntervals(10, 100, 100).sampleInterval()).isEqualTo(100);
   }
 
   @Test

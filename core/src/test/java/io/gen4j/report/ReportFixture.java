@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 
 /**
  * A run directory written by the real listeners from made-up events, quickly and without TensorFlow:
- * 40 steps, metrics every 5 (an evaluation value every 20), samples every 10 that fade from noise into
+ * 40 steps, metrics every 5 (an evaluation value every 20), samples at step 0 and every 10 that fade from noise into
  * MNIST test digits as a GAN's would sharpen, and a warning at step 25.
  */
 final class ReportFixture {
@@ -70,6 +70,8 @@ final class ReportFixture {
     List<TrainingListener> listeners = listeners(run);
     listeners.forEach(listener -> listener.onStart(new TrainingStarted(run.path(), "tiny-gan", 0, TOTAL_STEPS, 64)));
     ImageDataset digits = BundledMnist.test();
+    SamplesReady untrained = new SamplesReady(0, samples(digits, 0), false);
+    listeners.forEach(listener -> listener.onSamples(untrained));
     for (long step = LOG_INTERVAL; step <= TOTAL_STEPS; step += LOG_INTERVAL) {
       StepCompleted logged = new StepCompleted(step, TOTAL_STEPS, step / 20, metrics(step), 900 + step);
       listeners.forEach(listener -> listener.afterStep(logged));

@@ -56,9 +56,16 @@ class RunReportTest {
     assertThat(page).contains("<tr><td>images_per_second</td><td>throughput (images per second)</td><td class=\"value\">940.0</td><td class=\"value\">40</td></tr>");
     // an evaluation value logged on some lines only shows with the step it was last logged at
     assertThat(page).contains("<tr><td>test_score</td><td>other metrics</td><td class=\"value\">10.00</td><td class=\"value\">40</td></tr>");
-    assertThat(page).contains("<figcaption>step 10</figcaption>", "<figcaption>step 20</figcaption>",
-        "<figcaption>step 30</figcaption>", "<figcaption>step 40</figcaption>");
-    assertThat(page).contains("The fixed-noise samples from step 10 to step 40, looping.");
+    assertThat(page).contains("<figcaption>step 0</figcaption>", "<figcaption>step 10</figcaption>",
+        "<figcaption>step 20</figcaption>", "<figcaption>step 30</figcaption>", "<figcaption>step 40</figcaption>");
+    assertThat(page).contains("The fixed-noise samples from step 0 to step 40, looping; each frame is labelled with its step.");
+    // the metrics as SVG charts with aligned axes: one per panel, the same step range in each
+    assertThat(page).contains("<div class=\"panels\">", "<figcaption>losses</figcaption>",
+        "<figcaption>scores in [0, 1]</figcaption>", "<figcaption>throughput (images per second)</figcaption>");
+    assertThat(page.split("<line class=\"x-axis\" x1=\"62\" y1=\"210.0\" x2=\"622.0\" y2=\"210.0\"/>", -1))
+        .hasSize(1 + LossPlot.panels(MetricsHistory.read(run.metricsFile()), MetricKinds.read(run.metricKindsFile())).size());
+    assertThat(page).contains("<text class=\"tick x\" x=\"62.0\" y=\"227.0\" text-anchor=\"middle\">0</text>",
+        "<text class=\"tick x\" x=\"622.0\" y=\"227.0\" text-anchor=\"middle\">40</text>");
     assertThat(page).contains("&quot;name&quot; : &quot;report&lt;test&gt;&amp;co&quot;").doesNotContain("report<test>");
     assertThat(page).contains("<h2>Provenance</h2>");
     // the warning line of metrics.jsonl, linked from the header
@@ -74,7 +81,7 @@ class RunReportTest {
     }
 
     List<String> sources = imageSources(page);
-    assertThat(sources).hasSize(1 + 1 + 4);
+    assertThat(sources).hasSize(1 + 5);
     List<byte[]> images = new ArrayList<>();
     for (String source : sources) {
       Matcher data = DATA_URI.matcher(source);
@@ -84,8 +91,8 @@ class RunReportTest {
       assertThat(image).as("image %d decodes", images.size()).isNotNull();
       images.add(bytes);
     }
-    assertThat(images.get(1)).isEqualTo(Files.readAllBytes(run.samplesAnimation()));
-    assertThat(images.get(2)).isEqualTo(Files.readAllBytes(run.samplesDirectory().resolve("step-00000010.png")));
+    assertThat(images.get(0)).isEqualTo(Files.readAllBytes(run.samplesAnimation()));
+    assertThat(images.get(1)).isEqualTo(Files.readAllBytes(run.samplesDirectory().resolve("step-00000000.png")));
     assertThat(images.get(5)).isEqualTo(Files.readAllBytes(run.samplesDirectory().resolve("step-00000040.png")));
     assertThat(run.lossPlot()).isRegularFile();
     // self-contained: nothing is fetched from anywhere
@@ -100,7 +107,7 @@ class RunReportTest {
 
     String page = Files.readString(run.reportFile());
     assertThat(page).contains("training: step 0 of 40", "<h2>Latest figures</h2>", "No metrics logged yet.",
-        "No samples drawn yet.");
+        "No samples drawn yet.", "No animation yet: it needs two sample grids, and this run has none so far.");
     assertThat(imageSources(page)).isEmpty();
     assertThat(run.samplesAnimation()).doesNotExist();
   }
@@ -118,7 +125,7 @@ class RunReportTest {
   }
 
   @Test
-  void rewriteFromTheDirectoryAloneKeepsTheStatusAndShowsEvalJsonFieldByField(@TempDir Path runs) throws Exception {
+  void rewriteFromTheDirectoryAloneKeepsTheStatusAndShowsEvalJsonAsTheCliTable(@TempDir Path runs) throws Exception {
     RunDirectory run = ReportFixture.copy(finished, runs);
     Files.writeString(run.evaluationFile(), ReportFixture.EVALUATION);
 
@@ -126,24 +133,40 @@ class RunReportTest {
 
     String page = Files.readString(run.reportFile());
     assertThat(page).contains("model <b>tiny-gan</b> · finished: 40 steps in 0:00:03", "<h2>Evaluation</h2>",
-        "<tr><th>metric</th><th>model</th><th>reference</th></tr>",
-        "<tr><td>source</td><td>run</td><td>mnist train</td></tr>",
-        "<tr><td>count</td><td class=\"value\">10000</td><td class=\"value\">10000</td></tr>",
-        "<tr><td>fid</td><td class=\"value\">23.46</td><td class=\"value\">0.9877</td></tr>",
-        "<tr><td>kidMean</td><td class=\"value\">0.01230</td><td class=\"value\">0.0001000</td></tr>",
-        "<tr><td>classHistogram</td><td>[980, 1020]</td><td>[1000, 1000]</td></tr>",
-        // a metric only the model row has still gets its row
-        "<tr><td>sharpness</td><td class=\"value\">0.5000</td><td></td></tr>",
-        "<tr><th>dataset</th><td>mnist</td></tr>",
-        "<tr><th>featureNetwork</th><td>dataset mnist · architectureVersion 1 · testAccuracy 0.9912</td></tr>",
-        "<tr><th>runMetrics</th><td>test_score (step 40 · value 4.000)</td></tr>",
-        "<tr><th>created</th><td>2026-01-02T03:04:05Z</td></tr>");
+        "<p>10000 samples against mnist&#39;s test split (10000 images); seed 1, KID over 100 subsets. Feature network:"
+            + " mnist, test accuracy 99.12%.</p>",
+        // the CLI's columns, KID x1000, and a score only the model row has as a column of its own
+        "<tr><th></th><th class=\"value\">FID</th><th class=\"value\">KID ×1000</th><th class=\"value\">IS</th>"
+            + "<th class=\"value\">class KL</th><th class=\"value\">precision</th><th class=\"value\">recall</th>"
+            + "<th class=\"value\">sharpness</th></tr>",
+        "<tr><th>model</th><td class=\"value\">23.457</td><td class=\"value\">12.300</td><td class=\"value\">–</td>"
+            + "<td class=\"value\">–</td><td class=\"value\">–</td><td class=\"value\">–</td>"
+            + "<td class=\"value\">0.5000</td></tr>",
+        "<tr><th>reference (train vs test)</th><td class=\"value\">0.988</td><td class=\"value\">0.100</td>",
+        // the class histogram as bars
+        "<figcaption>predicted class of each image (the feature network's classifier)</figcaption>",
+        "<title>model, class 1: 1020</title>", "<title>reference, class 0: 1000</title>",
+        "<h3>Scores the run logged</h3>", "<tr><td>test_score</td><td class=\"value\">4.0000</td><td class=\"value\">40</td>",
+        "Evaluated 2026-01-02T03:04:05Z (eval.json).");
     assertThat(page.indexOf("<h2>Final figures</h2>")).isLessThan(page.indexOf("<h2>Evaluation</h2>"));
 
     // a samples file's evaluation has no run metrics
     Files.writeString(run.evaluationFile(), ReportFixture.EVALUATION.replaceFirst("\"runMetrics\" : \\{[^\n]*\n", "\"runMetrics\" : { },\n"));
     RunReport.rewrite(run.path());
-    assertThat(Files.readString(run.reportFile())).contains("<tr><th>runMetrics</th><td>none</td></tr>");
+    assertThat(Files.readString(run.reportFile())).doesNotContain("<h3>Scores the run logged</h3>");
+  }
+
+  @Test
+  void aRunWithOneSampleGridSaysWhyItHasNoAnimation(@TempDir Path runs) throws Exception {
+    RunDirectory run = ReportFixture.startedRun(runs);
+    List<TrainingListener> listeners = ReportFixture.listeners(run);
+    listeners.forEach(listener -> listener.onStart(new TrainingStarted(run.path(), "tiny-gan", 0, 40, 64)));
+    listeners.forEach(listener -> listener.onSamples(new io.gen4j.spi.SamplesReady(0,
+        new io.gen4j.spi.ImageBatch(io.gen4j.spi.ImageShape.MNIST, 4, new float[4 * 784]), false)));
+
+    assertThat(Files.readString(run.reportFile()))
+        .contains("No animation yet: it needs two sample grids, and this run has one so far (step 0).");
+    assertThat(run.samplesAnimation()).doesNotExist();
   }
 
   @Test

@@ -67,4 +67,33 @@ class SampleAnimationTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("an animation needs at least one frame");
   }
+
+  @Test
+  void labelledFramesCarryTheirCaptionAboveTheUnchangedGrid() {
+    BufferedImage grid = new BufferedImage(120, 60, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 60; y++) {
+      for (int x = 0; x < 120; x++) {
+        grid.setRGB(x, y, 0x808080);
+      }
+    }
+    BufferedImage labelled = SampleAnimation.labelled(grid, "step 1000");
+
+    assertThat(labelled.getWidth()).isEqualTo(120);
+    assertThat(labelled.getHeight()).isEqualTo(60 + SampleAnimation.CAPTION_HEIGHT);
+    int dark = 0;
+    for (int y = 0; y < SampleAnimation.CAPTION_HEIGHT; y++) {
+      for (int x = 0; x < 120; x++) {
+        int rgb = labelled.getRGB(x, y) & 0xffffff;
+        // grey levels only, so grey animations keep their grey palette
+        assertThat((rgb >> 16) & 0xff).isEqualTo(rgb & 0xff);
+        dark += (rgb & 0xff) < 100 ? 1 : 0;
+      }
+    }
+    assertThat(dark).as("pixels of the caption's text").isGreaterThan(30);
+    for (int y = SampleAnimation.CAPTION_HEIGHT; y < labelled.getHeight(); y++) {
+      for (int x = 0; x < 120; x++) {
+        assertThat(labelled.getRGB(x, y) & 0xffffff).isEqualTo(0x808080);
+      }
+    }
+  }
 }

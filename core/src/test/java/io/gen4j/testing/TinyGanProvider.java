@@ -1,5 +1,6 @@
 package io.gen4j.testing;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.gen4j.config.OptimizerConfig;
 import io.gen4j.spi.graph.Layers;
 import io.gen4j.spi.graph.Mode;
@@ -16,6 +17,7 @@ import io.gen4j.spi.ModelProvider;
 import io.gen4j.spi.SpiVersion;
 import io.gen4j.spi.Objective;
 import io.gen4j.spi.PixelRange;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
@@ -39,7 +41,11 @@ public final class TinyGanProvider implements ModelProvider<TinyGanProvider.Conf
    * @param nanAtStep the discriminator's loss is NaN from this step on, for divergence tests; -1
    *     (default) never
    */
-  public record Config(int latentSize, int hidden, long nanAtStep) implements ModelConfig {
+  public record Config(
+      @Min(1) @JsonPropertyDescription("Noise size.") int latentSize,
+      @Min(1) @JsonPropertyDescription("Width of each network's hidden layer.") int hidden,
+      @JsonPropertyDescription("The discriminator's loss is NaN from this step on, for divergence tests; -1 never.")
+      long nanAtStep) implements ModelConfig {
     public Config {
       if (latentSize < 1) {
         throw new InvalidConfigException("latentSize", "must be at least 1, got " + latentSize);

@@ -116,8 +116,9 @@ class RunRobustnessTest {
     Path run = gen4j.experiments().train(parse(ResumeAndReproducibilityTest.config(runs, 10, 10, "locked")), List.of())
         .runDirectory();
     RunDirectory directory = RunDirectory.open(run);
+    // the run has finished: extending it (--steps) is what takes its lock
     try (RunLock held = RunLock.acquire(directory, message -> { })) {
-      assertThatThrownBy(() -> gen4j.experiments().resume(run, List.of()))
+      assertThatThrownBy(() -> gen4j.experiments().resume(run, 20, List.of()))
           .isInstanceOf(RunDirectoryException.class)
           .hasMessage(run + ": this process is training the run already; one writer per run");
     }
@@ -129,7 +130,7 @@ class RunRobustnessTest {
     try {
       BufferedReader output = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
       assertThat(output.readLine()).isEqualTo("locked");
-      assertThatThrownBy(() -> gen4j.experiments().resume(run, List.of()))
+      assertThatThrownBy(() -> gen4j.experiments().resume(run, 20, List.of()))
           .isInstanceOf(RunDirectoryException.class)
           .hasMessage(run + ": another gen4j process (PID " + holder.pid() + " on host " + ProcessIdentity.localHost()
               + ") is training this run; wait for it to end or stop it first");
@@ -173,6 +174,8 @@ class RunRobustnessTest {
         .runDirectory();
     Files.writeString(run.resolve("config.json"), Files.readString(run.resolve("config.json"))
         .replace("\"steps\" : 20", "\"steps\" : 10"));
+    // unfinished (a finished run is refused before its checkpoints are read)
+    Files.delete(run.resolve("status.json"));
 
     assertThatThrownBy(() -> gen4j.experiments().resume(run, List.of()))
         .isInstanceOf(CheckpointException.class)

@@ -68,7 +68,7 @@ class WatchListenersTrainingTest {
     TrainingResult result = gen4j.experiments().withProgress(() -> recorder).train(config, List.of());
 
     assertThat(progress).containsExactly(
-        "start 0-20", "step 5", "step 10", "samples 10", "step 15", "step 20", "samples 20", "end 20");
+        "start 0-20", "samples 0", "step 5", "step 10", "samples 10", "step 15", "step 20", "samples 20", "end 20");
     RunDirectory run = RunDirectory.open(result.runDirectory());
 
     BufferedImage plot = ImageIO.read(run.lossPlot().toFile());
@@ -88,11 +88,12 @@ class WatchListenersTrainingTest {
     assertThat(steps).containsOnlyKeys("loss/discriminator_loss", "loss/generator_loss", "other/discriminator_grad_norm",
         "other/generator_grad_norm", "throughput/images_per_second", "samples/image");
     assertThat(steps.get("loss/generator_loss")).containsExactly(5L, 10L, 15L, 20L);
-    assertThat(steps.get("samples/image")).containsExactly(10L, 20L);
+    assertThat(steps.get("samples/image")).containsExactly(0L, 10L, 20L);
 
     String report = Files.readString(run.reportFile());
     assertThat(report).contains("model <b>tiny-gan</b> · finished: 20 steps in ", "<h2>Final figures</h2>",
-        "<figcaption>step 10</figcaption>", "<figcaption>step 20</figcaption>", "<h2>Samples across training</h2>");
+        "<figcaption>step 0</figcaption>", "<figcaption>step 10</figcaption>", "<figcaption>step 20</figcaption>",
+        "<h2>Samples across training</h2>");
     assertThat(run.samplesAnimation()).isRegularFile();
   }
 }

@@ -31,6 +31,14 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    footerHeading = HelpText.EXAMPLES,
+    footer = {
+      "  gen4j bench                           # every model type, batch 64 and 256",
+      "  gen4j bench dcgan --batch-sizes 32,128 --iterations 100 --json bench.json",
+      "  gen4j bench gan --synthetic           # the graph alone",
+      HelpText.REFERENCE
+    },
     description = {
       "Time training iterations of each model type (default config) on the bundled MNIST, with the real data"
           + " pipeline and with synthetic images drawn in the graph, and print ms per iteration, images/s,"
@@ -59,17 +67,17 @@ final class BenchCommand implements Callable<Integer> {
       description = "Untimed warm-up iterations per row (default: ${DEFAULT-VALUE}).")
   private int warmup;
 
-  @CommandLine.Option(names = "--real", description = "Time with the real data pipeline only.")
+  @CommandLine.Option(names = "--real", description = "Time with the real data pipeline only (default: both modes).")
   private boolean realOnly;
 
-  @CommandLine.Option(names = "--synthetic", description = "Time the graph alone, with images drawn in the graph, only.")
+  @CommandLine.Option(names = "--synthetic", description = "Time the graph alone, with images drawn in the graph, only (default: both modes).")
   private boolean syntheticOnly;
 
   @CommandLine.Option(names = "--seed", paramLabel = "SEED", defaultValue = "" + BenchSettings.DEFAULT_SEED,
       description = "Seeds weights, data order and noise (default: ${DEFAULT-VALUE}).")
   private long seed;
 
-  @CommandLine.Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
+  @CommandLine.Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON (default: none).")
   private Path json;
 
   @CommandLine.Option(names = "--data", paramLabel = "CONFIG.json",

@@ -33,6 +33,15 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "eval",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    footerHeading = HelpText.EXAMPLES,
+    footer = {
+      "  gen4j eval --run runs/gan-mnist-20250101-120000   # writes its eval.json",
+      "  gen4j eval --samples samples.npy --dataset mnist --n 5000",
+      "  gen4j eval --reference           # the feature network and the reference row",
+      HelpText.REFERENCE
+    },
     description = {
       "Score a run's samples (or a .npy file of samples) against the dataset's test split, beside the reference "
           + "row (real train images: what a perfect generator would score).",
@@ -54,13 +63,14 @@ final class EvalCommand implements Callable<Integer> {
   private Source source;
 
   static final class Source {
-    @CommandLine.Option(names = "--run", paramLabel = "DIR", description = "Evaluate samples of this run's latest checkpoint; writes DIR/eval.json.")
+    @CommandLine.Option(names = "--run", paramLabel = "DIR", description = "Evaluate samples of this run's latest checkpoint; writes DIR/eval.json (one of --run, --samples,"
+        + " --reference is required).")
     Path run;
 
-    @CommandLine.Option(names = "--samples", paramLabel = "FILE.npy", description = "Evaluate the images in this NumPy file: float32, (N, H, W) or (N, H, W, C), values in [0, 1].")
+    @CommandLine.Option(names = "--samples", paramLabel = "FILE.npy", description = "Evaluate the images in this NumPy file: float32, (N, H, W) or (N, H, W, C), values in [0, 1] (one of --run, --samples, --reference is required).")
     Path samples;
 
-    @CommandLine.Option(names = "--reference", description = "Only train (or load) the feature network and print its test accuracy and the reference row.")
+    @CommandLine.Option(names = "--reference", description = "Only train (or load) the feature network and print its test accuracy and the reference row (one of --run, --samples, --reference is required).")
     boolean reference;
   }
 

@@ -13,20 +13,29 @@ import picocli.CommandLine.Command;
 /** {@code gen4j export --run DIR --out DIR [--force]}. */
 @Command(
     name = "export",
-    description = "Write a run's generator (or a VAE's decoder) from its latest checkpoint as a TensorFlow SavedModel.")
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Write a run's generator (or a VAE's decoder) from its latest checkpoint as a TensorFlow SavedModel.",
+    footerHeading = HelpText.EXAMPLES,
+    footer = {
+      "  gen4j export --run runs/gan-mnist-20250101-120000 --out export/gan",
+      "  gen4j export --run runs/vae-mnist-20250101-120000 --out export/vae --force",
+      "  gen4j sample --model export/gan --n 1000 --out samples.npy",
+      HelpText.REFERENCE
+    })
 final class ExportCommand implements Callable<Integer> {
 
   private final Supplier<Gen4j> gen4j;
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  @CommandLine.Option(names = "--run", required = true, paramLabel = "DIR", description = "The run directory.")
+  @CommandLine.Option(names = "--run", required = true, paramLabel = "DIR", description = "The run directory (required; no default).")
   private Path run;
 
-  @CommandLine.Option(names = "--out", required = true, paramLabel = "DIR", description = "The export directory; it must be new or empty unless --force.")
+  @CommandLine.Option(names = "--out", required = true, paramLabel = "DIR", description = "The export directory; it must be new or empty unless --force (required; no default).")
   private Path out;
 
-  @CommandLine.Option(names = "--force", description = "Replace a non-empty export directory.")
+  @CommandLine.Option(names = "--force", description = "Replace a non-empty export directory (default: off).")
   private boolean force;
 
   ExportCommand(Supplier<Gen4j> gen4j) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,8 +20,15 @@ import picocli.CommandLine.Command;
     subcommands = {
       ModelsCommand.class, DatasetsCommand.class, DataCommand.class, TrainCommand.class, SampleCommand.class,
       EvalCommand.class, ExportCommand.class, BenchCommand.class, NllCommand.class, StatusCommand.class,
-      SweepCommand.class,
-      CommandLine.HelpCommand.class
+      SweepCommand.class, ConfigCommand.class,
+      CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class
+    },
+    footerHeading = HelpText.EXAMPLES,
+    footer = {
+      "  gen4j train examples/configs/gan-mnist.json   # train on the bundled MNIST",
+      "  gen4j train --help                            # every command has --help",
+      "  source <(gen4j generate-completion)           # tab completion, bash and zsh",
+      HelpText.REFERENCE
     })
 public final class Gen4jCommand implements Runnable {
 
@@ -40,6 +48,20 @@ public final class Gen4jCommand implements Runnable {
       description = "Load this plugin jar (repeatable), besides those in plugins/ beside the gen4j jar and in "
           + PluginJars.ENVIRONMENT_VARIABLE + ".")
   private List<Path> plugins = new ArrayList<>();
+
+  /**
+   * {@code --verbose}, on every command: gen4j's debug lines. The launcher also passes TensorFlow's native
+   * start-up lines through, which it filters out otherwise.
+   */
+  @CommandLine.Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Also show gen4j's debug lines and TensorFlow's native log (default: off).")
+  void verbose(boolean on) {
+    if (on) {
+      Verbosity.verbose();
+    }
+  }
 
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -115,6 +137,12 @@ public final class Gen4jCommand implements Runnable {
       }
       if (type == BenchCommand.class) {
         return type.cast(new BenchCommand(this::gen4j));
+      }
+      if (type == ConfigCommand.Show.class) {
+        return type.cast(new ConfigCommand.Show(this::gen4j));
+      }
+      if (type == ConfigCommand.Schema.class) {
+        return type.cast(new ConfigCommand.Schema(this::gen4j));
       }
       if (type == SweepCommand.class) {
         return type.cast(new SweepCommand(this::gen4j, () -> PluginJars.Settings.of(environment, top.plugins)));

@@ -20,9 +20,19 @@ import picocli.CommandLine.Command;
  * plugins with their error. It lists what it can even when plugins are broken (the other commands
  * refuse to start then).
  */
-@Command(name = "models", description = {
-    "List the model types (config model.type) and trainers found, with the jar each came from, and the plugins"
-        + " that cannot be loaded, with the reason."})
+@Command(
+    name = "models",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "List the model types (config model.type) and trainers found, with the jar each came from, and"
+        + " the plugins that cannot be loaded, with the reason.",
+    footerHeading = HelpText.EXAMPLES,
+    footer = {
+      "  gen4j models",
+      "  gen4j --plugin my-plugin.jar models              # also a plugin jar",
+      "  gen4j config show examples/configs/wgan-gp-mnist.json  # all its defaults",
+      HelpText.REFERENCE
+    })
 final class ModelsCommand implements Runnable {
 
   /** What the source column says for gen4j's own models and trainers. */

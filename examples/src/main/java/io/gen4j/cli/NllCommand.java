@@ -13,9 +13,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code gen4j nll --run DIR [--k 500]}: the test negative ELBO and the importance-sampled NLL. */
-@Command(name = "nll", description = "Estimate a run's test-set negative log-likelihood by importance sampling"
-    + " (the IWAE bound, k samples per image), with its negative ELBO on the same observations; for models with an"
-    + " inference network (vae).")
+@Command(
+    name = "nll",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Estimate a run's test-set negative log-likelihood by importance sampling (the IWAE bound, k samples"
+        + " per image), with its negative ELBO on the same observations; for models with an inference network (vae).",
+    footerHeading = HelpText.EXAMPLES,
+    footer = {
+      "  gen4j nll --run runs/vae-mnist-20250101-120000",
+      "  gen4j nll --run runs/vae-mnist-20250101-120000 --k 5000 --limit 1000",
+      HelpText.REFERENCE
+    })
 final class NllCommand implements Callable<Integer> {
 
   /** The score a model reports in bits per dimension rather than nats (the VAE's, with a continuous likelihood). */
@@ -25,7 +34,7 @@ final class NllCommand implements Callable<Integer> {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  @CommandLine.Option(names = "--run", required = true, paramLabel = "DIR", description = "The run directory.")
+  @CommandLine.Option(names = "--run", required = true, paramLabel = "DIR", description = "The run directory (required; no default).")
   private Path run;
 
   @CommandLine.Option(names = "--k", defaultValue = "" + LikelihoodEstimator.DEFAULT_SAMPLES, paramLabel = "K",

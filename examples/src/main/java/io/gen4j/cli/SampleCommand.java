@@ -22,6 +22,15 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "sample",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    footerHeading = HelpText.EXAMPLES,
+    footer = {
+      "  gen4j sample --run runs/gan-mnist-20250101-120000 --n 64 --out grid.png",
+      "  gen4j sample --model export/gan --n 1000 --out samples.npy",
+      "  gen4j sample --run runs/vae-20250101-120000 --mode interpolate --out x.png",
+      HelpText.REFERENCE
+    },
     description = {
       "Generate images with a run's latest checkpoint or an exported model.",
       "Formats: grid (one PNG), pngs (a new or empty directory of sample-NNNN.png), npy (a NumPy float32 array in [0, 1],"
@@ -64,7 +73,7 @@ final class SampleCommand implements Callable<Integer> {
       description = "manifold: images per side of the grid (default: ${DEFAULT-VALUE}).")
   private int size;
 
-  @CommandLine.Option(names = "--out", required = true, paramLabel = "OUT", description = "Where to write the images: FILE.png, FILE.npy or a directory.")
+  @CommandLine.Option(names = "--out", required = true, paramLabel = "OUT", description = "Where to write the images: FILE.png, FILE.npy or a directory (required; no default).")
   private Path out;
 
   @CommandLine.Option(names = "--format", paramLabel = "FORMAT", description = "grid, pngs or npy (default: from --out).")
@@ -77,7 +86,8 @@ final class SampleCommand implements Callable<Integer> {
 
   @CommandLine.Option(names = "--trust-model",
       description = "Load --model without checking its graph against the allowed ops. DANGEROUS: a model file is a"
-          + " program, and an unchecked one can read and write any file gen4j can. Only for models you trust.")
+          + " program, and an unchecked one can read and write any file gen4j can. Only for models you trust (default:"
+          + " off, every model is checked).")
   private boolean trustModel;
 
   @CommandLine.Option(names = "--seed", paramLabel = "SEED",
@@ -90,10 +100,11 @@ final class SampleCommand implements Callable<Integer> {
 
   /** Where the images come from: a run or an export. */
   static final class Source {
-    @CommandLine.Option(names = "--run", required = true, paramLabel = "DIR", description = "The run directory.")
+    @CommandLine.Option(names = "--run", required = true, paramLabel = "DIR",
+        description = "Sample the latest checkpoint of this run (this or --model is required).")
     private Path run;
 
-    @CommandLine.Option(names = "--model", required = true, paramLabel = "EXPORT_DIR", description = "A directory gen4j export wrote.")
+    @CommandLine.Option(names = "--model", required = true, paramLabel = "EXPORT_DIR", description = "Sample this export, a directory gen4j export wrote (this or --run is required).")
     private Path model;
   }
 

@@ -10,13 +10,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code gen4j status RUN_DIR...}: where each run stands, one line each. */
-@Command(name = "status", description = "Show where runs stand: training, finished, failed, or interrupted (the process"
-    + " that trained it is gone; gen4j train --resume continues it).")
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Show where runs stand: training, finished, failed, or interrupted (the process that trained it is"
+        + " gone; gen4j train --resume continues it).",
+    footerHeading = HelpText.EXAMPLES,
+    footer = {
+      "  gen4j status runs/gan-mnist-20250101-120000",
+      "  gen4j status runs/*                      # every run, one line each",
+      HelpText.REFERENCE
+    })
 final class StatusCommand implements Callable<Integer> {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  @CommandLine.Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "Run directories.")
+  @CommandLine.Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "Run directories (at least one required).")
   private List<Path> runs;
 
   @Override

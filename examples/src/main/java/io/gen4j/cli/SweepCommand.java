@@ -29,6 +29,15 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "sweep",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    footerHeading = HelpText.EXAMPLES,
+    footer = {
+      "  gen4j sweep examples/sweeps/gan-losses.json --parallel 2",
+      "  gen4j sweep examples/sweeps/vae-latent.json --runs /tmp/sweeps   # resumes",
+      "  gen4j sweep --report runs/gan-losses            # only rebuild the summaries",
+      HelpText.REFERENCE
+    },
     description = {
       "Run every combination x seed of a sweep file (each in a process of its own, --parallel at a time), evaluate "
           + "each run, and write summary.csv, summary.md, summary.png and index.html to <runs>/<sweep name>/.",
@@ -41,7 +50,8 @@ final class SweepCommand implements Callable<Integer> {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "SWEEP.json", description = "The sweep file.")
+  @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "SWEEP.json",
+      description = "The sweep file (this or --report is required).")
   private Path sweepFile;
 
   @CommandLine.Option(names = "--runs", paramLabel = "DIR",
@@ -53,7 +63,8 @@ final class SweepCommand implements Callable<Integer> {
   private int parallel;
 
   @CommandLine.Option(names = "--report", paramLabel = "DIR",
-      description = "Only rebuild the summary files of this sweep directory from its runs.")
+      description = "Only rebuild the summary files of this sweep directory from its runs (default: none, run"
+          + " SWEEP.json).")
   private Path report;
 
   @CommandLine.Option(names = "--progress-bar", negatable = true,

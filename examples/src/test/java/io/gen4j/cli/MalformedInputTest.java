@@ -92,7 +92,7 @@ class MalformedInputTest {
     cases.add(config("unknown model type", "{\"model\": {\"type\": \"stylegan\"}}",
         "FILE: $.model.type: unknown model type 'stylegan'; " + TYPES));
     cases.add(config("unknown top-level field", GAN + ", \"epochs\": 3}",
-        "FILE: $.epochs: unknown field 'epochs'; known fields: name, seed, model, data, training, output"));
+        "FILE: $.epochs: unknown field 'epochs'; known fields: $schema, name, seed, model, data, training, output"));
     cases.add(config("unknown model field", "{\"model\": {\"type\": \"gan\", \"hiden\": 3}}",
         "FILE: $.model.hiden: unknown field 'hiden'; known fields: ..."));
     // name and seed
@@ -188,7 +188,7 @@ class MalformedInputTest {
     cases.add(command("resume a directory that is no run", "WORK/empty: not a gen4j run directory (no config.json)",
         "train", "--resume", "WORK/empty"));
     cases.add(command("resume a run being trained", "RUN: this process is training the run already; one writer per run",
-        "train", "--resume", "LOCKED"));
+        "train", "--resume", "LOCKED", "--steps", "10"));
     cases.add(command("sample a model that is no export", "WORK/empty: not a gen4j export (no gen4j-export.json)",
         "sample", "--model", "WORK/empty", "--out", "WORK/x.png"));
     cases.add(command("sample a run without checkpoint", "WORK/no-checkpoint: no checkpoint to sample from",

@@ -3,8 +3,11 @@ package io.gen4j.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gen4j.Gen4j;
 import io.gen4j.config.ConfigLoader;
+import io.gen4j.config.ConfigSchema;
 import io.gen4j.config.ExperimentConfig;
 import io.gen4j.config.OptimizerConfig;
 import io.gen4j.inject.PluginDiscovery;
@@ -250,6 +253,23 @@ public abstract class ModelContractTest<C extends ModelConfig> {
     ExperimentConfig small = new ExperimentConfig(minimal.name(), minimal.seed(), minimal.modelType(), config(),
         minimal.data(), minimal.training().withOptimizers(provider().defaultOptimizers(config())), minimal.output());
     assertThat(loader.parse(loader.toJson(small), "small.json")).isEqualTo(small);
+  }
+
+  /**
+   * The config schema ({@code gen4j config schema}) describes every field of the model's config with a
+   * description and this provider's default, and every range it states is one the config record's
+   * constructor enforces: annotate the record's components with {@code @JsonPropertyDescription} and the
+   * Jakarta constraints ({@code @Min}, {@code @DecimalMin}, ...) that match its checks.
+   */
+  @Test
+  void configSchemaDescribesEveryFieldAndStatesOnlyEnforcedRanges() {
+    ConfigLoader loader = new ConfigLoader(Map.of(provider().name(), provider()));
+    ObjectNode schema = ConfigSchema.generate(loader);
+    JsonNode definition = schema.at("/$defs/model." + provider().name());
+    assertThat(definition.isObject()).as("the schema's definition of model type %s", provider().name()).isTrue();
+    assertThat(ConfigSchemaChecks.undocumented("model." + provider().name(), definition)).isEmpty();
+    assertThat(provider().defaultConfig()).as("a model config is a record").isInstanceOf(Record.class);
+    ConfigSchemaChecks.assertRangesEnforced((Record) provider().defaultConfig(), definition);
   }
 
   private Map<String, Float> update(Session session, ModelAssembly assembly, CompiledObjective compiled, long counter) {

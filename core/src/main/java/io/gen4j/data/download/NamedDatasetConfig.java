@@ -1,6 +1,7 @@
 package io.gen4j.data.download;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.gen4j.spi.DatasetConfig;
 import io.gen4j.spi.InvalidConfigException;
 
@@ -11,7 +12,10 @@ import io.gen4j.spi.InvalidConfigException;
  *     {@code GEN4J_MIRROR} or else the official site
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record NamedDatasetConfig(String mirror) implements DatasetConfig {
+public record NamedDatasetConfig(
+    @JsonPropertyDescription("A base URL serving the dataset's files as MIRROR/NAME/FILE; null for the official"
+        + " URLs (or GEN4J_MIRROR).")
+    String mirror) implements DatasetConfig {
 
   /** The defaults: no mirror of its own. */
   public static final NamedDatasetConfig DEFAULT = new NamedDatasetConfig(null);

@@ -4,6 +4,6 @@
  * go to {@code $GEN4J_HOME/datasets/NAME/}; a transfer is resumed with HTTP Range requests, verified,
  * and renamed into place only when its checksum matches, so a cut or corrupt transfer never leaves a
  * file where a good one is expected. A mirror ({@code GEN4J_MIRROR} or {@code data.mirror}) serves
- * {@code BASE/NAME/FILE}; {@link io.gen4j.data.download.DatasetImport} takes files obtained elsewhere.
+ * {@code BASE/NAME/FILE}; {@code DatasetImport} takes files obtained elsewhere.
  */
 package io.gen4j.data.download;

@@ -1,8 +1,13 @@
 package io.gen4j.data.folder;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.gen4j.spi.DatasetConfig;
 import io.gen4j.spi.InvalidConfigException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * {@code "data": {"type": "folder", "path": ..., ...}}: a folder of images. Relative paths are resolved
@@ -22,8 +27,26 @@ import io.gen4j.spi.InvalidConfigException;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FolderConfig(
-    String path, int height, int width, int channels, boolean labels, String background,
-    Interpolation interpolation, boolean strict) implements DatasetConfig {
+    @NotNull @JsonPropertyDescription("The folder, read recursively; hidden files and folders are skipped.")
+    String path,
+    @Min(0) @Max(MAX_SIDE)
+    @JsonPropertyDescription("The height every image is brought to; 0 keeps the images' own size, which must then"
+        + " be the same for all.")
+    int height,
+    @Min(0) @Max(MAX_SIDE) @JsonPropertyDescription("The width every image is brought to; 0 with height 0.")
+    int width,
+    @Min(1) @Max(3) @JsonPropertyDescription("3 for RGB, 1 for grey (ITU-R BT.601 luma).")
+    int channels,
+    @JsonPropertyDescription("Whether each image's first-level subfolder is its class.")
+    boolean labels,
+    @Pattern(regexp = "#[0-9a-fA-F]{6}")
+    @JsonPropertyDescription("The colour transparent pixels are composited on, #rrggbb.")
+    String background,
+    @JsonPropertyDescription("How images are resized: nearest, bilinear or bicubic.")
+    Interpolation interpolation,
+    @JsonPropertyDescription("Stop at the first file that cannot be decoded (false: skip it, count it and list it"
+        + " in skipped.txt beside the cache).")
+    boolean strict) implements DatasetConfig {
 
   /** Default of {@code background}. */
   public static final String DEFAULT_BACKGROUND = "#ffffff";

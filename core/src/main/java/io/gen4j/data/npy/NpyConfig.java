@@ -1,8 +1,10 @@
 package io.gen4j.data.npy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.gen4j.spi.DatasetConfig;
 import io.gen4j.spi.InvalidConfigException;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
 /**
@@ -16,8 +18,17 @@ import java.util.List;
  * @param classNames names of the labels 0, 1, ..., or empty
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record NpyConfig(String images, String labels, String testImages, String testLabels, List<String> classNames)
-    implements DatasetConfig {
+public record NpyConfig(
+    @NotNull @JsonPropertyDescription("The .npy file of the train images.")
+    String images,
+    @JsonPropertyDescription("The .npy file of their labels; null for unlabelled images.")
+    String labels,
+    @JsonPropertyDescription("The .npy file of test images; null to hold out data.testFraction of the images.")
+    String testImages,
+    @JsonPropertyDescription("The .npy file of the test images' labels; required with labels and test images.")
+    String testLabels,
+    @JsonPropertyDescription("Names of the labels 0, 1, ...; empty for none.")
+    List<String> classNames) implements DatasetConfig {
 
   /** The defaults: nothing named yet. */
   public static final NpyConfig DEFAULT = new NpyConfig(null, null, null, null, List.of());

@@ -8,15 +8,15 @@ import io.gen4j.spi.TrainingFailed;
 import io.gen4j.spi.TrainingListener;
 import io.gen4j.spi.TrainingStarted;
 import io.gen4j.spi.TrainingWarning;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.NOPLoggerFactory;
 
 /**
- * Plain log lines: one per logged step with the metrics, throughput and ETA, and one per scoring of the
- * held-out split.
+ * Plain log lines through SLF4J: where the run writes and its report, one line per logged step with the
+ * metrics, throughput and ETA, and one per scoring of the held-out split. Without an SLF4J binding they
+ * go nowhere: {@link #orPrinted()} then prints them with {@link PrintedProgress}.
  */
 public final class LogLines implements TrainingListener {
 
@@ -25,27 +25,26 @@ public final class LogLines implements TrainingListener {
   private long startNanos;
   private long firstStep;
 
+  /** Log lines when an SLF4J binding is on the class path, else lines printed to standard error. */
+  public static TrainingListener orPrinted() {
+    return LoggerFactory.getILoggerFactory() instanceof NOPLoggerFactory ? new PrintedProgress() : new LogLines();
+  }
+
   @Override
   public void onStart(TrainingStarted event) {
     startNanos = System.nanoTime();
     firstStep = event.firstStep();
-    LOG.info("training {} from step {} to {} in {}", event.modelType(), event.firstStep(), event.totalSteps(),
-        event.runDirectory());
+    ProgressText.started(event).lines().forEach(LOG::info);
   }
 
   @Override
   public void afterStep(StepCompleted event) {
-    double elapsed = (System.nanoTime() - startNanos) / 1e9;
-    long done = event.step() - firstStep;
-    double eta = done > 0 ? elapsed / done * (event.totalSteps() - event.step()) : 0;
-    LOG.info(String.format(Locale.ROOT, "step %d/%d epoch %d  %s  %.0f img/s  eta %s", event.step(),
-        event.totalSteps(), event.epoch(), format(event.metrics()), event.imagesPerSecond(), duration(eta)));
+    LOG.info(ProgressText.step(event, eta(startNanos, firstStep, event)));
   }
 
   @Override
   public void onEvaluation(EvaluationCompleted event) {
-    LOG.info(String.format(Locale.ROOT, "step %d %s (%d images, %s)  %s", event.step(), event.dataset(),
-        event.images(), event.protocol(), format(event.metrics())));
+    LOG.info(ProgressText.evaluation(event));
   }
 
   @Override
@@ -65,18 +64,12 @@ public final class LogLines implements TrainingListener {
 
   @Override
   public void onEnd(TrainingEnded event) {
-    LOG.info("finished {} steps in {}: {}", event.step(), duration(event.wallTime().toMillis() / 1000.0),
-        event.runDirectory());
+    LOG.info(ProgressText.ended(event));
   }
 
-  private static String format(Map<String, Double> metrics) {
-    return metrics.entrySet().stream()
-        .map(metric -> String.format(Locale.ROOT, "%s=%.4f", metric.getKey(), metric.getValue()))
-        .collect(Collectors.joining(" "));
-  }
-
-  private static String duration(double seconds) {
-    long total = Math.round(seconds);
-    return String.format(Locale.ROOT, "%d:%02d", total / 60, total % 60);
+  /** Time left at the pace since the start of this process. */
+  static Duration eta(long startNanos, long firstStep, StepCompleted event) {
+    return PrintedProgress.remaining(System.nanoTime() - startNanos, event.step() - firstStep,
+        event.totalSteps() - event.step());
   }
 }

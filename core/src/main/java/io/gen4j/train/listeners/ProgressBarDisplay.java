@@ -10,71 +10,86 @@ import io.gen4j.spi.TrainingStarted;
 import io.gen4j.spi.TrainingWarning;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.function.IntSupplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import me.tongfei.progressbar.ProgressBarConsumer;
+import me.tongfei.progressbar.ProgressState;
 
 /**
- * A progress bar on the terminal (with <a href="https://github.com/ctongfei/progressbar">progressbar</a>):
- * steps done of the total, elapsed time and ETA, and after each logged step the epoch, images per
- * second and the latest metrics. Warnings and a failure are printed as lines above the bar, which
- * goes on below them. Meant for an interactive terminal (it redraws its line with a carriage return
- * and ANSI erase-line); where output goes to a file or CI log, {@link LogLines} prints plain lines
- * instead.
+ * A progress display on the terminal, kept current by <a
+ * href="https://github.com/ctongfei/progressbar">progressbar</a>'s refresh thread: a {@link
+ * ProgressFrame} (a bar with steps, elapsed time, ETA, epoch and throughput, and every logged metric with
+ * a short name and four significant digits, on the bar's line when there is room, else on lines below
+ * it) fitted to the terminal's width. At the start it prints the run directory and the path of its
+ * report; warnings and a failure are printed as lines above the display, which goes on below them.
+ * Meant for an interactive terminal (it redraws in place with ANSI cursor movements); where output goes
+ * to a file or a CI log, {@link LogLines} or {@link PrintedProgress} print plain lines instead.
  */
 public final class ProgressBarDisplay implements TrainingListener {
 
   private final PrintStream out;
-  private final int width;
+  private final IntSupplier width;
   private ProgressBar bar;
-  private LinesAboveBar lines;
+  private Frames frames;
+  private String task = "";
+  private volatile Map<String, Double> metrics = Map.of();
+  private volatile long epoch = -1;
+  private volatile double imagesPerSecond;
 
-  /** A bar on standard error, as wide as the terminal. */
+  /** A display on standard output, as wide as the terminal. */
   public ProgressBarDisplay() {
-    this(System.err, -1);
+    this(System.out, 0);
   }
 
   /**
-   * A bar drawn into another stream (for tests, or another output).
+   * A display drawn into another stream (for tests, or another output).
    *
-   * @param width the width of the line in characters; 0 or less for the terminal's width
+   * @param width the terminal's width in characters; 0 or less for the width of the terminal the process
+   *     runs in
    */
   public ProgressBarDisplay(PrintStream out, int width) {
     this.out = requireNonNull(out, "out is null");
-    this.width = width;
+    ConsoleProgressBarConsumer terminal = width > 0 ? null : new ConsoleProgressBarConsumer(out);
+    // the progressbar library knows the terminal's width (less a margin of one column)
+    this.width = width > 0 ? () -> width : () -> terminal.getMaxRenderedLength() + 1;
   }
 
   @Override
   public void onStart(TrainingStarted event) {
     close();
-    lines = new LinesAboveBar(out, width);
+    task = "train " + event.modelType();
+    metrics = Map.of();
+    epoch = -1;
+    imagesPerSecond = 0;
+    frames = new Frames(out, width);
+    frames.printAbove(ProgressText.started(event));
     bar = new ProgressBarBuilder()
-        .setConsumer(lines)
-        .setTaskName("train " + event.modelType())
+        .setConsumer(frames)
+        .setRenderer(this::render)
+        .setTaskName(task)
         .setInitialMax(event.totalSteps())
         .startsFrom(event.firstStep(), Duration.ZERO)
-        .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-        .setUnit(" steps", 1)
         .build();
   }
 
   @Override
   public void afterStep(StepCompleted event) {
     started(event.step());
+    metrics = event.metrics();
+    epoch = event.epoch();
+    imagesPerSecond = event.imagesPerSecond();
     bar.stepTo(event.step());
-    bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d  %.0f img/s  %s", event.epoch(), event.imagesPerSecond(),
-        format(event.metrics())));
     bar.refresh();
   }
 
   @Override
   public void onWarning(TrainingWarning event) {
     started(event.step());
-    lines.printAbove(String.format(Locale.ROOT, "warning at step %d (%s): %s", event.step(), event.kind(), event.message()));
+    frames.printAbove(ProgressText.warning(event));
   }
 
   @Override
@@ -87,10 +102,17 @@ public final class ProgressBarDisplay implements TrainingListener {
 
   @Override
   public void onFailure(TrainingFailed event) {
-    if (lines != null) {
-      lines.printAbove("training failed at step " + event.step() + ": " + event.cause().getMessage());
+    if (frames != null) {
+      frames.printAbove(ProgressText.failed(event));
     }
     close();
+  }
+
+  /** The frame for the bar's state, fitted to {@code width} columns. */
+  private String render(ProgressState state, int columns) {
+    ProgressFrame frame = new ProgressFrame(task, state.getStart(), state.getCurrent(), state.getMax(),
+        state.getElapsedAfterStart(), epoch, imagesPerSecond, metrics);
+    return String.join("\n", frame.lines(columns));
   }
 
   private void started(long step) {
@@ -103,51 +125,78 @@ public final class ProgressBarDisplay implements TrainingListener {
     if (bar != null) {
       bar.close();
       bar = null;
-      lines = null;
+      frames = null;
     }
   }
 
-  private static String format(Map<String, Double> metrics) {
-    return metrics.entrySet().stream()
-        .map(metric -> String.format(Locale.ROOT, "%s=%.4f", metric.getKey(), metric.getValue()))
-        .collect(Collectors.joining(" "));
-  }
-
   /**
-   * Draws the bar on one line, redrawn in place, and prints other lines above it: the bar's line is
-   * erased, the line printed, and the bar drawn again below. The bar's own thread redraws it too, so
-   * every method holds the lock.
+   * Draws each frame (one or more lines) over the previous one: back to the frame's first line, erase to
+   * the end of the screen, draw. Lines printed above go where the frame was, and the frame is drawn again
+   * below them. The bar's own thread draws too, so every method holds the lock.
    */
-  private static final class LinesAboveBar extends ConsoleProgressBarConsumer {
+  static final class Frames implements ProgressBarConsumer {
 
-    private static final String ERASE_LINE = "\r\033[K";
+    private static final String ERASE_TO_END = "\033[J";
 
     private final PrintStream out;
+    private final IntSupplier width;
     private String frame = "";
+    private int lines;
 
-    LinesAboveBar(PrintStream out, int width) {
-      super(out, width);
+    Frames(PrintStream out, IntSupplier width) {
       this.out = out;
+      this.width = width;
+    }
+
+    @Override
+    public int getMaxRenderedLength() {
+      return width.getAsInt();
     }
 
     @Override
     public synchronized void accept(String rendered) {
-      frame = rendered;
-      out.print(ERASE_LINE);
-      super.accept(rendered);
+      erase();
+      draw(rendered);
       out.flush();
     }
 
-    synchronized void printAbove(String line) {
-      out.print(ERASE_LINE);
-      out.println(line);
-      super.accept(frame);
+    synchronized void printAbove(String text) {
+      erase();
+      out.println(text);
+      draw(frame);
       out.flush();
     }
 
+    /** Leaves the last frame on the screen and moves below it. */
     @Override
     public synchronized void close() {
-      super.close();
+      if (lines > 0) {
+        out.println();
+        lines = 0;
+      }
+      out.flush();
+    }
+
+    private void erase() {
+      if (lines == 0) {
+        return;
+      }
+      out.print('\r');
+      if (lines > 1) {
+        out.print("\033[" + (lines - 1) + "A");
+      }
+      out.print(ERASE_TO_END);
+      lines = 0;
+    }
+
+    private void draw(String rendered) {
+      frame = rendered;
+      if (rendered.isEmpty()) {
+        return;
+      }
+      List<String> frameLines = rendered.lines().toList();
+      out.print(String.join("\n", frameLines));
+      lines = frameLines.size();
     }
   }
 }

@@ -2,12 +2,17 @@ package io.gen4j.models.dcgan;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.gen4j.config.WeightAverageConfig;
 import io.gen4j.spi.adversarial.StandardLoss;
 import io.gen4j.spi.adversarial.LipschitzConstraint;
 import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.ModelConfig;
 import io.gen4j.spi.adversarial.AdversarialSettings;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,18 +41,39 @@ import java.util.Optional;
  *     in JSON)
  */
 public record DcganConfig(
+    @Min(1) @Max(ConfigChecks.MAX_SIZE) @JsonPropertyDescription("Size of the noise vector z.")
     int latentSize,
-    Optional<List<Integer>> generatorFilters,
-    Optional<List<Integer>> discriminatorFilters,
+    @JsonPropertyDescription("Channels of the generator's stages: the dense projection's depth, then one transposed"
+        + " convolution per further count; null (default) chooses them by image size.")
+    Optional<List<@Min(1) @Max(ConfigChecks.MAX_SIZE) Integer>> generatorFilters,
+    @JsonPropertyDescription("Channels of the discriminator's stride-2 convolutions; null (default) chooses them by"
+        + " image size.")
+    Optional<List<@Min(1) @Max(ConfigChecks.MAX_SIZE) Integer>> discriminatorFilters,
+    @Min(1) @JsonPropertyDescription("Side of every convolution kernel.")
     int kernelSize,
+    @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
+    @JsonPropertyDescription("The discriminator's dropout rate after each convolution.")
     float dropout,
+    @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
+    @JsonPropertyDescription("The discriminator's LeakyReLU slope for negative inputs.")
     float leakySlope,
+    @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
+    @JsonPropertyDescription("Momentum of the generator's batch norm moving averages.")
     float batchNormMomentum,
+    @JsonPropertyDescription("The adversarial loss: minimax, non-saturating, wasserstein, hinge or least-squares.")
     StandardLoss loss,
+    @JsonPropertyDescription("The critic's Lipschitz constraint: none, weight-clipping or gradient-penalty;"
+        + " required with wasserstein, refused with the other losses.")
     LipschitzConstraint constraint,
+    @DecimalMin(value = "0", inclusive = false) @JsonPropertyDescription("Lambda of WGAN-GP's gradient penalty.")
     float gradientPenaltyWeight,
+    @DecimalMin(value = "0", inclusive = false)
+    @JsonPropertyDescription("The weight-clipping limit, applied to every critic variable after each critic update.")
     float clipValue,
+    @Min(1) @JsonPropertyDescription("Discriminator (critic) updates per generator update, each on its own batch.")
     int discriminatorSteps,
+    @JsonPropertyDescription("An exponential moving average of the generator's weights, used for sampling,"
+        + " evaluation and export, e.g. {\"decay\": 0.999}; null for none.")
     Optional<WeightAverageConfig> ema) implements ModelConfig {
 
   /** The defaults listed above. */

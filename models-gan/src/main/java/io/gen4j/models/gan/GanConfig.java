@@ -2,12 +2,18 @@ package io.gen4j.models.gan;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.gen4j.config.WeightAverageConfig;
 import io.gen4j.spi.adversarial.StandardLoss;
 import io.gen4j.spi.adversarial.LipschitzConstraint;
 import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.ModelConfig;
 import io.gen4j.spi.adversarial.AdversarialSettings;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,16 +35,32 @@ import java.util.Optional;
  *     in JSON)
  */
 public record GanConfig(
+    @Min(1) @Max(ConfigChecks.MAX_SIZE) @JsonPropertyDescription("Size of the noise vector z.")
     int latentSize,
-    List<Integer> generatorLayers,
-    List<Integer> discriminatorLayers,
+    @Size(min = 1) @JsonPropertyDescription("Widths of the generator's hidden layers.")
+    List<@Min(1) @Max(ConfigChecks.MAX_SIZE) Integer> generatorLayers,
+    @Size(min = 1) @JsonPropertyDescription("Widths of the discriminator's (critic's) hidden layers.")
+    List<@Min(1) @Max(ConfigChecks.MAX_SIZE) Integer> discriminatorLayers,
+    @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
+    @JsonPropertyDescription("Slope of LeakyReLU for negative inputs.")
     float leakySlope,
+    @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
+    @JsonPropertyDescription("Momentum of the generator's batch norm moving averages.")
     float batchNormMomentum,
+    @JsonPropertyDescription("The adversarial loss: minimax, non-saturating, wasserstein, hinge or least-squares.")
     StandardLoss loss,
+    @JsonPropertyDescription("The critic's Lipschitz constraint: none, weight-clipping or gradient-penalty;"
+        + " required with wasserstein, refused with the other losses.")
     LipschitzConstraint constraint,
+    @DecimalMin(value = "0", inclusive = false) @JsonPropertyDescription("Lambda of WGAN-GP's gradient penalty.")
     float gradientPenaltyWeight,
+    @DecimalMin(value = "0", inclusive = false)
+    @JsonPropertyDescription("The weight-clipping limit, applied to every critic variable after each critic update.")
     float clipValue,
+    @Min(1) @JsonPropertyDescription("Discriminator (critic) updates per generator update, each on its own batch.")
     int discriminatorSteps,
+    @JsonPropertyDescription("An exponential moving average of the generator's weights, used for sampling,"
+        + " evaluation and export, e.g. {\"decay\": 0.999}; null for none.")
     Optional<WeightAverageConfig> ema) implements ModelConfig {
 
   /** The vanilla GAN's defaults. */

@@ -1,9 +1,14 @@
 package io.gen4j.models.vae;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelConfig;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -24,12 +29,23 @@ import java.util.List;
  *     gaussian} or {@code discretized-logistic} for 8-bit colour or grey levels; see {@link Likelihood}
  */
 public record VaeConfig(
+    @Min(1) @Max(ConfigChecks.MAX_SIZE) @JsonPropertyDescription("Size of the latent vector z.")
     int latentSize,
+    @JsonPropertyDescription("The kind of networks: mlp, or conv (stride-2 3x3 convolutions before the hidden"
+        + " layers, transposed convolutions in the decoder).")
     Architecture encoder,
-    List<Integer> hiddenLayers,
-    List<Integer> convFilters,
+    @JsonPropertyDescription("Widths of the encoder's hidden layers, each followed by ReLU; the decoder uses them"
+        + " in reverse.")
+    List<@Min(1) @Max(ConfigChecks.MAX_SIZE) Integer> hiddenLayers,
+    @JsonPropertyDescription("With encoder conv, filters of each stride-2 3x3 convolution (at least one).")
+    List<@Min(1) @Max(ConfigChecks.MAX_SIZE) Integer> convFilters,
+    @DecimalMin("0") @JsonPropertyDescription("Weight of the KL term in the loss: 1 is the ELBO, above 1 a beta-VAE.")
     float beta,
+    @JsonPropertyDescription("How intensities become Bernoulli data: dynamic (drawn per batch, the literature"
+        + " protocol), fixed (thresholded at 0.5) or none (grey levels as targets).")
     Binarization binarize,
+    @JsonPropertyDescription("The decoder's distribution: bernoulli for binarized data, gaussian or"
+        + " discretized-logistic for 8-bit colour or grey levels (these take binarize none only).")
     Likelihood likelihood) implements ModelConfig {
 
   /** The defaults listed above. */
