@@ -20,9 +20,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code gen4j data list|fetch|import}: the named datasets that are downloaded on first use. */
-@Command(name = "data", mixinStandardHelpOptions = true,
+@Command(name = "data", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Named datasets (fashion-mnist, kmnist, emnist, cifar10): list them, download them ahead of time, or"
-        + " import files obtained elsewhere. They live in $GEN4J_HOME/datasets (default ~/.gen4j/datasets).")
+        + " import files obtained elsewhere. They live in $GEN4J_HOME/datasets (default ~/.gen4j/datasets).",
+    footerHeading = HelpText.EXAMPLES,
+    footer = {
+      "  gen4j data list",
+      "  gen4j data fetch fashion-mnist",
+      "  gen4j data import fashion-mnist /usr/share/datasets/fashion-mnist/*.gz",
+      HelpText.REFERENCE
+    })
 final class DataCommand implements Runnable {
 
   private final Supplier<Gen4j> gen4j;
@@ -38,8 +45,10 @@ final class DataCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true,
-      description = "Show each named dataset: whether its files are here, their size and its licence.")
+  @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+      description = "Show each named dataset: whether its files are here, their size and its licence.",
+      footerHeading = HelpText.EXAMPLES,
+      footer = {"  gen4j data list", "  GEN4J_HOME=/data/gen4j gen4j data list   # another home", HelpText.REFERENCE})
   int list() {
     PrintWriter out = spec.commandLine().getOut();
     DatasetCatalog datasets = gen4j.get().datasets();
@@ -58,8 +67,14 @@ final class DataCommand implements Runnable {
     return 0;
   }
 
-  @Command(name = "fetch", mixinStandardHelpOptions = true,
-      description = "Download a named dataset's missing files now, verifying each against its SHA-256.")
+  @Command(name = "fetch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+      description = "Download a named dataset's missing files now, verifying each against its SHA-256.",
+      footerHeading = HelpText.EXAMPLES,
+      footer = {
+        "  gen4j data fetch cifar10",
+        "  gen4j data fetch fashion-mnist --mirror http://mirror.example/datasets",
+        HelpText.REFERENCE
+      })
   int fetch(
       @CommandLine.Parameters(paramLabel = "NAME", description = "The dataset, e.g. fashion-mnist.") String name,
       @CommandLine.Option(names = "--mirror", paramLabel = "URL",
@@ -78,10 +93,15 @@ final class DataCommand implements Runnable {
     return 0;
   }
 
-  @Command(name = "import", mixinStandardHelpOptions = true,
-      description = {"Copy files of a named dataset obtained elsewhere into place, each verified against the known"
+  @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+      description = "Copy files of a named dataset obtained elsewhere into place, each verified against the known"
           + " SHA-256 of a file of the dataset (or of its content, for the same data compressed otherwise).",
-          "Example: gen4j data import fashion-mnist /usr/share/datasets/fashion-mnist/*.gz"})
+      footerHeading = HelpText.EXAMPLES,
+      footer = {
+        "  gen4j data import fashion-mnist /usr/share/datasets/fashion-mnist/*.gz",
+        "  gen4j data import cifar10 ~/Downloads/cifar-10-binary.tar.gz",
+        HelpText.REFERENCE
+      })
   int importFiles(
       @CommandLine.Parameters(index = "0", paramLabel = "NAME", description = "The dataset, e.g. fashion-mnist.")
           String name,

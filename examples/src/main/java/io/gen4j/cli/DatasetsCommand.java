@@ -8,8 +8,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code gen4j datasets}: every discovered dataset type. */
-@Command(name = "datasets", mixinStandardHelpOptions = true,
-    description = "List the dataset types (config data.type) found on the class path.")
+@Command(name = "datasets", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "List the dataset types (config data.type) found, plugins included.",
+    footerHeading = HelpText.EXAMPLES,
+    footer = {
+      "  gen4j datasets",
+      "  gen4j --plugin my-datasets.jar datasets   # also a plugin jar's types",
+      HelpText.REFERENCE
+    })
 final class DatasetsCommand implements Runnable {
 
   private final Supplier<Gen4j> gen4j;

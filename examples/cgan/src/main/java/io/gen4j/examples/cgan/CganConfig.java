@@ -1,11 +1,17 @@
 package io.gen4j.examples.cgan;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelConfig;
 import io.gen4j.spi.adversarial.AdversarialSettings;
 import io.gen4j.spi.adversarial.LipschitzConstraint;
 import io.gen4j.spi.adversarial.StandardLoss;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -25,15 +31,31 @@ import java.util.List;
  * @param constraint the critic's Lipschitz constraint, with the wasserstein loss; default {@code none}
  */
 public record CganConfig(
+    @Min(1) @Max(ConfigChecks.MAX_SIZE) @JsonPropertyDescription("Size of the noise vector z.")
     int latentSize,
+    @Min(1) @Max(ConfigChecks.MAX_SIZE)
+    @JsonPropertyDescription("Size of the learned class embedding the generator reads beside z.")
     int labelEmbeddingSize,
-    List<Integer> generatorFilters,
-    List<Integer> discriminatorFilters,
+    @Size(min = 2, max = 2)
+    @JsonPropertyDescription("The generator's channels: the projection's, then the first upsampling's.")
+    List<@Min(1) @Max(ConfigChecks.MAX_SIZE) Integer> generatorFilters,
+    @Size(min = 2, max = 2) @JsonPropertyDescription("Channels of the discriminator's two stride-2 convolutions.")
+    List<@Min(1) @Max(ConfigChecks.MAX_SIZE) Integer> discriminatorFilters,
+    @Min(1) @Max(ConfigChecks.MAX_SIZE) @JsonPropertyDescription("Side of every convolution kernel.")
     int kernelSize,
+    @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
+    @JsonPropertyDescription("The discriminator's dropout rate after each convolution.")
     float dropout,
+    @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
+    @JsonPropertyDescription("The discriminator's LeakyReLU slope for negative inputs.")
     float leakySlope,
+    @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
+    @JsonPropertyDescription("Momentum of the generator's batch norm moving averages.")
     float batchNormMomentum,
+    @JsonPropertyDescription("The adversarial loss: minimax, non-saturating, wasserstein, hinge or least-squares.")
     StandardLoss loss,
+    @JsonPropertyDescription("The critic's Lipschitz constraint: none, weight-clipping or gradient-penalty;"
+        + " required with wasserstein, refused with the other losses.")
     LipschitzConstraint constraint) implements ModelConfig {
 
   /** The defaults listed above. */

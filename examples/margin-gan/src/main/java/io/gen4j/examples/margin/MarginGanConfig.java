@@ -1,9 +1,13 @@
 package io.gen4j.examples.margin;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.spi.ModelConfig;
 import io.gen4j.spi.adversarial.AdversarialSettings;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 /**
  * The {@code model} section of a {@code margin-gan} experiment.
@@ -13,8 +17,15 @@ import io.gen4j.spi.adversarial.AdversarialSettings;
  * @param margin the hinge loss's margin, greater than 0; default 1
  * @param discriminatorSteps discriminator updates per generator update; default 1
  */
-public record MarginGanConfig(int latentSize, int hiddenWidth, float margin, int discriminatorSteps)
-    implements ModelConfig {
+public record MarginGanConfig(
+    @Min(1) @Max(ConfigChecks.MAX_SIZE) @JsonPropertyDescription("Size of the noise vector z.")
+    int latentSize,
+    @Min(1) @Max(ConfigChecks.MAX_SIZE) @JsonPropertyDescription("Width of each network's hidden layer.")
+    int hiddenWidth,
+    @DecimalMin(value = "0", inclusive = false) @JsonPropertyDescription("The hinge loss's margin.")
+    float margin,
+    @Min(1) @JsonPropertyDescription("Discriminator updates per generator update.")
+    int discriminatorSteps) implements ModelConfig {
 
   /** The defaults. */
   public static final MarginGanConfig DEFAULT = new MarginGanConfig(64, 256, 1f, 1);
