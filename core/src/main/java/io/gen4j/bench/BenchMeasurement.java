@@ -2,6 +2,8 @@ package io.gen4j.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gen4j.graph.ContractionCensus;
+
 /**
  * A model type timed at one batch size in one mode. One iteration is one step of the model's trainer
  * (for adversarial training: every discriminator or critic update plus one generator update).
@@ -21,6 +23,15 @@ import static java.util.Objects.requireNonNull;
  *     VmHWM}), or {@code null} where the system does not report it; see {@link ResidentMemory}
  * @param loadAverage the system's one-minute load average when the row ended, or a negative value
  *     where the system does not report it
+ * @param flopsPerIteration FLOPs of one iteration's matrix products and convolutions ({@link
+ *     ContractionCensus}); the rest of a step (element-wise ops, optimizer updates) is not counted
+ * @param floorMillis {@code flopsPerIteration} at the benchmark's matrix-product peak ({@link
+ *     BenchReport#peak()}): no iteration can be faster
+ * @param peakShare {@code floorMillis} over the median iteration time: the share of the peak the whole
+ *     step reaches
+ * @param ownShapes the iteration's contractions timed alone at their own shapes, or {@code null} when
+ *     not measured ({@code gen4j bench --peak})
+ * @param profile where the time goes, or {@code null} when not profiled ({@code gen4j bench --profile})
  */
 public record BenchMeasurement(
     String modelType,
@@ -34,7 +45,12 @@ public record BenchMeasurement(
     double imagesPerSecond,
     double dataWaitShare,
     Long peakResidentBytes,
-    double loadAverage)
+    double loadAverage,
+    long flopsPerIteration,
+    double floorMillis,
+    double peakShare,
+    OwnShapePeak ownShapes,
+    OpProfile profile)
     implements BenchResult {
 
   public BenchMeasurement {

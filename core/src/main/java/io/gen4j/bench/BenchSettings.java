@@ -13,6 +13,10 @@ import java.util.List;
  * @param iterations timed iterations per model, batch size and mode, at least 1
  * @param modes the input modes to time, at least one
  * @param seed seeds initial weights, data order and noise
+ * @param ownShapePeaks whether to time each row's matrix products and convolutions alone at their own
+ *     shapes ({@link OwnShapePeak})
+ * @param tracedIterations iterations to trace per row after the timed ones, for an {@link OpProfile};
+ *     0 for none
  */
 public record BenchSettings(
     List<String> modelTypes,
@@ -20,7 +24,9 @@ public record BenchSettings(
     int warmupIterations,
     int iterations,
     List<BenchMode> modes,
-    long seed) {
+    long seed,
+    boolean ownShapePeaks,
+    int tracedIterations) {
 
   /** Default batch sizes. */
   public static final List<Integer> DEFAULT_BATCH_SIZES = List.of(64, 256);
@@ -33,6 +39,9 @@ public record BenchSettings(
 
   /** Default seed, the same as an experiment's. */
   public static final long DEFAULT_SEED = 42;
+
+  /** Default number of traced iterations per row when profiling ({@code gen4j bench --profile}). */
+  public static final int DEFAULT_TRACED_ITERATIONS = 5;
 
   public BenchSettings {
     modelTypes = List.copyOf(requireNonNull(modelTypes, "modelTypes is null"));
@@ -55,6 +64,16 @@ public record BenchSettings(
     if (modes.isEmpty()) {
       throw new IllegalArgumentException("give at least one mode (real or synthetic)");
     }
+    if (tracedIterations < 0) {
+      throw new IllegalArgumentException("traced iterations must not be negative, got " + tracedIterations);
+    }
+  }
+
+  /** Settings that neither time contractions at their own shapes nor profile. */
+  public BenchSettings(
+      List<String> modelTypes, List<Integer> batchSizes, int warmupIterations, int iterations, List<BenchMode> modes,
+      long seed) {
+    this(modelTypes, batchSizes, warmupIterations, iterations, modes, seed, false, 0);
   }
 
   /** Every discovered model type at the default batch sizes, iterations and seed, in both modes. */

@@ -1,11 +1,18 @@
 package io.gen4j.bench;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Formats benchmark results as the plain-text table {@code gen4j bench} prints. */
 public final class BenchTable {
 
-  private static final String ROW = "%-14s %-9s %5s %6s %9s %9s %9s %9s %6s %9s %5s%n";
+  private static final String ROW = "%-14s %-9s %5s %6s %9s %9s %9s %9s %6s %9s %5s %7s %8s %6s%s%n";
+
+  /** Op types shown per row when profiled. */
+  private static final int TOP_OP_TYPES_PER_ROW = 3;
 
   private BenchTable() {}
 
@@ -19,10 +26,17 @@ public final class BenchTable {
         settings.warmupIterations(), settings.iterations());
   }
 
+  /** The machine's matmul peak, which every row is compared with. */
+  public static String peak(ContractionSpeed peak) {
+    return String.format(Locale.ROOT,
+        "matmul peak: float32 %s, %.1f GFLOP/s (%.2f ms per product, timed alone in %d chains side by side)%n",
+        peak.contraction().describe(), peak.gflopsPerSecond(), peak.millisPerOp(), peak.chains());
+  }
+
   /** The column titles. */
   public static String columns() {
     return String.format(Locale.ROOT, ROW, "model", "input", "batch", "b/iter", "ms median", "ms p10", "ms p90",
-        "images/s", "data", "peak RSS", "load");
+        "images/s", "data", "peak RSS", "load", "GFLOP", "floor ms", "%peak", "  top op types (profile)");
   }
 
   /** One row. */
@@ -39,12 +53,23 @@ public final class BenchTable {
         String.format(Locale.ROOT, "%.0f", measured.imagesPerSecond()),
         String.format(Locale.ROOT, "%.1f%%", 100 * measured.dataWaitShare()),
         measured.peakResidentBytes() == null ? "n/a" : mebibytes(measured.peakResidentBytes()),
-        load(measured.loadAverage()));
+        load(measured.loadAverage()),
+        String.format(Locale.ROOT, "%.2f", measured.flopsPerIteration() / 1e9),
+        millis(measured.floorMillis()),
+        percent(measured.peakShare()),
+        measured.profile() == null ? "" : "  " + topOpTypes(measured.profile()));
+  }
+
+  private static String topOpTypes(OpProfile profile) {
+    return profile.opTypes().stream().limit(TOP_OP_TYPES_PER_ROW)
+        .map(type -> type.type() + " " + percent(type.share()))
+        .collect(Collectors.joining(", "));
   }
 
   /** The whole report: header, columns, rows and footer. */
   public static String format(BenchReport report) {
     StringBuilder text = new StringBuilder(header(report.environment(), report.settings()));
+    text.append(peak(report.peak()));
     text.append(columns());
     report.results().forEach(result -> text.append(row(result)));
     return text.append(footer(report)).toString();
@@ -61,8 +86,91 @@ public final class BenchTable {
             millis(cost.differenceMillis())));
       }
     }
+    text.append(ownShapes(report.results()));
+    text.append(profiles(report.results()));
     text.append(String.format(Locale.ROOT, "%npeak RSS: %s%n", report.memoryMeasurement()));
     return text.toString();
+  }
+
+  /**
+   * For each model type and batch size timed with {@code --peak}: its contractions timed alone at their
+   * own shapes, and their summed time.
+   */
+  static String ownShapes(List<BenchResult> results) {
+    Map<String, BenchMeasurement> byModelAndBatch = new LinkedHashMap<>();
+    for (BenchResult result : results) {
+      if (result instanceof BenchMeasurement measured && measured.ownShapes() != null) {
+        byModelAndBatch.putIfAbsent(measured.modelType() + "@" + measured.batchSize(), measured);
+      }
+    }
+    if (byModelAndBatch.isEmpty()) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+        "%nmatrix products and convolutions of one iteration, each timed alone at its own shapes:%n"));
+    for (BenchMeasurement measured : byModelAndBatch.values()) {
+      OwnShapePeak own = measured.ownShapes();
+      int ops = own.contractions().stream().mapToInt(OwnShapePeak.Use::count).sum();
+      text.append(String.format(Locale.ROOT,
+          "  %s, batch %d: %d ops, %.2f GFLOP, %s ms alone (%.1f GFLOP/s); the step takes %s ms, %s of that%n",
+          measured.modelType(), measured.batchSize(), ops, measured.flopsPerIteration() / 1e9,
+          millis(own.millisPerIteration()), own.gflopsPerSecond(), millis(measured.millisPerIteration().median()),
+          percent(own.millisPerIteration() / measured.millisPerIteration().median())));
+      for (OwnShapePeak.Use use : own.contractions()) {
+        text.append(String.format(Locale.ROOT, "    %3dx %-58s %9s ms %7.1f GFLOP/s%n", use.count(),
+            use.speed().contraction().describe(), micros(use.speed().millisPerOp()),
+            use.speed().gflopsPerSecond()));
+      }
+    }
+    return text.toString();
+  }
+
+  /** The op-time shares of every profiled row, one column per category. */
+  static String profiles(List<BenchResult> results) {
+    List<BenchMeasurement> profiled = results.stream()
+        .filter(result -> result instanceof BenchMeasurement measured && measured.profile() != null)
+        .map(BenchMeasurement.class::cast)
+        .toList();
+    if (profiled.isEmpty()) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+        "%nprofile (%d traced iterations per row): share of the summed op time per category, the matmul and"
+            + " convolution%nspeed inside the step, and the share of the untraced step spent outside TensorFlow's ops"
+            + " (Java + Session.run calls):%n", profiled.get(0).profile().tracedIterations()));
+    StringBuilder titles = new StringBuilder(String.format(Locale.ROOT, "%-14s %-9s %5s %8s", "model", "input",
+        "batch", "op ms"));
+    for (OpCategory category : OpCategory.values()) {
+      titles.append(String.format(Locale.ROOT, " %6s", category.shortLabel()));
+    }
+    text.append(titles).append(String.format(Locale.ROOT, " %9s  %s%n", "GFLOP/s", "outside TF"));
+    for (BenchMeasurement measured : profiled) {
+      OpProfile profile = measured.profile();
+      text.append(String.format(Locale.ROOT, "%-14s %-9s %5d %8s", measured.modelType(), measured.mode().label(),
+          measured.batchSize(), millis(profile.opMillisPerIteration())));
+      for (OpCategory category : OpCategory.values()) {
+        text.append(String.format(Locale.ROOT, " %6s", percent(profile.share(category))));
+      }
+      text.append(String.format(Locale.ROOT, " %9.1f  %s (Java %s, %.0f calls x %.0f us)%n",
+          profile.contractionGflopsPerSecond(), percent(profile.outsideTensorFlowShare()),
+          percent(profile.javaShare()), profile.sessionRunsPerIteration(), profile.sessionCallMicros()));
+    }
+    text.append(String.format(Locale.ROOT, "top op types:%n"));
+    for (BenchMeasurement measured : profiled) {
+      text.append(String.format(Locale.ROOT, "  %s %s %d: %s%n", measured.modelType(), measured.mode().label(),
+          measured.batchSize(), measured.profile().opTypes().stream()
+              .map(type -> type.type() + " " + percent(type.share()))
+              .collect(Collectors.joining(", "))));
+    }
+    return text.toString();
+  }
+
+  private static String percent(double share) {
+    return String.format(Locale.ROOT, "%.1f%%", 100 * share);
+  }
+
+  private static String micros(double millis) {
+    return String.format(Locale.ROOT, "%.3f", millis);
   }
 
   private static String millis(double value) {

@@ -188,7 +188,7 @@ public final class ModelAssembly implements AutoCloseable {
         });
     names.add(network.name() + "_grad_norm");
     values.add(Optimizers.globalNorm(tf, gradients));
-    return new CompiledObjective(objective, update, names, values);
+    return new CompiledObjective(objective, update, names, values, tf.withName(name + "_metrics").stack(values));
   }
 
   private static void requireDisjoint(ModelGraph modelGraph) {

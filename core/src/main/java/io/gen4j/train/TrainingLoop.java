@@ -123,9 +123,9 @@ public final class TrainingLoop {
           new HeldOutEvaluator(session, assembly, evaluation, model.pixelRange(), seed),
           Datasets.test(config.data().dataset())));
       try (BatchPrefetcher batches =
-          new BatchPrefetcher(dataset, batchSize, seed, model.pixelRange(), state.batchesConsumed())) {
-        SessionObjectiveRunner runner = new SessionObjectiveRunner(
-            session, assembly, batches, dataset.shape(), batchSize, seed, state.batchesConsumed());
+              new BatchPrefetcher(dataset, batchSize, seed, model.pixelRange(), state.batchesConsumed());
+          SessionObjectiveRunner runner = new SessionObjectiveRunner(
+              session, assembly, batches, dataset.shape(), batchSize, seed, state.batchesConsumed())) {
         TrainingStarted started =
             new TrainingStarted(run.path(), config.modelType(), state.step(), totalSteps, batchSize);
         listeners.forEach(listener -> listener.onStart(started));

@@ -62,6 +62,19 @@ final class BenchCommand implements Callable<Integer> {
   @CommandLine.Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
   private Path json;
 
+  @CommandLine.Option(names = "--peak",
+      description = "Also time each row's matrix products and convolutions alone at their own shapes.")
+  private boolean ownShapePeaks;
+
+  @CommandLine.Option(names = "--profile",
+      description = "Trace a few iterations per row and print where the time goes (op types, matmul speed,"
+          + " time outside TensorFlow).")
+  private boolean profile;
+
+  @CommandLine.Option(names = "--traced", paramLabel = "N", defaultValue = "" + BenchSettings.DEFAULT_TRACED_ITERATIONS,
+      description = "Traced iterations per row with --profile (default: ${DEFAULT-VALUE}).")
+  private int traced;
+
   BenchCommand(Supplier<Gen4j> gen4j) {
     this.gen4j = gen4j;
   }
@@ -69,10 +82,13 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    BenchSettings settings = new BenchSettings(modelTypes, batchSizes, warmup, iterations, modes(), seed);
+    BenchSettings settings = new BenchSettings(
+        modelTypes, batchSizes, warmup, iterations, modes(), seed, ownShapePeaks, profile ? traced : 0);
     Benchmark benchmark = new Benchmark(gen4j.get().catalog());
     benchmark.modelTypes(settings);
     out.print(BenchTable.header(BenchEnvironment.current(), settings));
+    out.flush();
+    out.print(BenchTable.peak(benchmark.peak()));
     out.print(BenchTable.columns());
     out.flush();
     BenchReport report = benchmark.run(settings, Datasets.train(DataConfig.DEFAULT), result -> {
