@@ -23,6 +23,10 @@ import io.gen4j.graph.ContractionCensus;
  *     VmHWM}), or {@code null} where the system does not report it; see {@link ResidentMemory}
  * @param loadAverage the system's one-minute load average when the row ended, or a negative value
  *     where the system does not report it
+ * @param residentAfterWarmupBytes the process's resident memory (Linux {@code VmRSS}) after the
+ *     warm-up iterations, or {@code null} where the system does not report it
+ * @param residentAtEndBytes the same after the timed iterations: against the figure after warm-up, a
+ *     leak check ({@link #residentGrowthBytes()})
  * @param flopsPerIteration FLOPs of one iteration's matrix products and convolutions ({@link
  *     ContractionCensus}); the rest of a step (element-wise ops, optimizer updates) is not counted
  * @param floorMillis {@code flopsPerIteration} at the benchmark's matrix-product peak ({@link
@@ -46,6 +50,8 @@ public record BenchMeasurement(
     double dataWaitShare,
     Long peakResidentBytes,
     double loadAverage,
+    Long residentAfterWarmupBytes,
+    Long residentAtEndBytes,
     long flopsPerIteration,
     double floorMillis,
     double peakShare,
@@ -61,5 +67,14 @@ public record BenchMeasurement(
     if (dataWaitShare < 0 || dataWaitShare > 1) {
       throw new IllegalArgumentException("data wait share must be between 0 and 1, got " + dataWaitShare);
     }
+  }
+
+  /**
+   * How much the resident memory grew over the timed iterations, or {@code null} where it was not
+   * measured: about 0 when nothing leaks, since the warm-up has already allocated what training needs.
+   */
+  public Long residentGrowthBytes() {
+    return residentAfterWarmupBytes == null || residentAtEndBytes == null
+        ? null : residentAtEndBytes - residentAfterWarmupBytes;
   }
 }

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /** Formats benchmark results as the plain-text table {@code gen4j bench} prints. */
 public final class BenchTable {
 
-  private static final String ROW = "%-14s %-9s %5s %6s %9s %9s %9s %9s %6s %9s %5s %7s %8s %6s%s%n";
+  private static final String ROW = "%-14s %-9s %5s %6s %9s %9s %9s %9s %6s %9s %10s %5s %7s %8s %6s%s%n";
 
   /** Op types shown per row when profiled. */
   private static final int TOP_OP_TYPES_PER_ROW = 3;
@@ -36,7 +36,8 @@ public final class BenchTable {
   /** The column titles. */
   public static String columns() {
     return String.format(Locale.ROOT, ROW, "model", "input", "batch", "b/iter", "ms median", "ms p10", "ms p90",
-        "images/s", "data", "peak RSS", "load", "GFLOP", "floor ms", "%peak", "  top op types (profile)");
+        "images/s", "data", "peak RSS", "RSS growth", "load", "GFLOP", "floor ms", "%peak",
+        "  top op types (profile)");
   }
 
   /** One row. */
@@ -53,6 +54,7 @@ public final class BenchTable {
         String.format(Locale.ROOT, "%.0f", measured.imagesPerSecond()),
         String.format(Locale.ROOT, "%.1f%%", 100 * measured.dataWaitShare()),
         measured.peakResidentBytes() == null ? "n/a" : mebibytes(measured.peakResidentBytes()),
+        measured.residentGrowthBytes() == null ? "n/a" : signedMebibytes(measured.residentGrowthBytes()),
         load(measured.loadAverage()),
         String.format(Locale.ROOT, "%.2f", measured.flopsPerIteration() / 1e9),
         millis(measured.floorMillis()),
@@ -89,6 +91,8 @@ public final class BenchTable {
     text.append(ownShapes(report.results()));
     text.append(profiles(report.results()));
     text.append(String.format(Locale.ROOT, "%npeak RSS: %s%n", report.memoryMeasurement()));
+    text.append(String.format(Locale.ROOT, "RSS growth: resident memory (VmRSS) after the timed iterations minus after"
+        + " the warm-up: a leak check; run more --iterations to see a slow leak%n"));
     return text.toString();
   }
 
@@ -179,6 +183,10 @@ public final class BenchTable {
 
   private static String mebibytes(long bytes) {
     return String.format(Locale.ROOT, "%d MiB", bytes / (1024 * 1024));
+  }
+
+  private static String signedMebibytes(long bytes) {
+    return String.format(Locale.ROOT, "%+.1f MiB", bytes / (1024.0 * 1024));
   }
 
   private static String gibibytes(long bytes) {

@@ -171,6 +171,7 @@ public final class Benchmark {
         Iterations iterations = new Iterations(
             trainerProvider.create(assembly.modelGraph(), model.trainerSettings()), sessionRunner);
         iterations.run(settings.warmupIterations());
+        OptionalLong afterWarmup = ResidentMemory.currentBytes();
         long batchesBefore = sessionRunner.batchesConsumed();
         long waitBefore = batches.map(BatchPrefetcher::waitNanos).orElse(0L);
         long runNanosBefore = sessionRunner.sessionRunNanos();
@@ -183,6 +184,7 @@ public final class Benchmark {
         int batchesPerIteration = (int) ((sessionRunner.batchesConsumed() - batchesBefore) / nanos.length);
         IterationStatistics statistics = IterationStatistics.ofNanos(nanos);
         OptionalLong peakResident = ResidentMemory.peakBytes();
+        OptionalLong atEnd = ResidentMemory.currentBytes();
         double loadAverage = BenchEnvironment.loadAverage();
 
         Map<Contraction, Integer> contractions = contractionsPerIteration(assembly, iterations.lastUpdates());
@@ -213,6 +215,8 @@ public final class Benchmark {
             total == 0 ? 0 : Math.min(1, (double) waited / total),
             peakResident.isPresent() ? peakResident.getAsLong() : null,
             loadAverage,
+            afterWarmup.isPresent() ? afterWarmup.getAsLong() : null,
+            atEnd.isPresent() ? atEnd.getAsLong() : null,
             flops,
             floorMillis,
             floorMillis / statistics.median(),

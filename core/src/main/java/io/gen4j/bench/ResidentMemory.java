@@ -18,12 +18,18 @@ public final class ResidentMemory {
   private static final Path STATUS = Path.of("/proc/self/status");
   private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
   private static final String PEAK_FIELD = "VmHWM:";
+  private static final String CURRENT_FIELD = "VmRSS:";
 
   private ResidentMemory() {}
 
   /** The peak resident memory in bytes since the process started or the mark was last reset. */
   public static OptionalLong peakBytes() {
     return statusField(PEAK_FIELD);
+  }
+
+  /** The process's resident memory in bytes now ({@code VmRSS}). */
+  public static OptionalLong currentBytes() {
+    return statusField(CURRENT_FIELD);
   }
 
   /**

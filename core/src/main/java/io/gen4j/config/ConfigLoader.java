@@ -3,13 +3,21 @@ package io.gen4j.config;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -24,12 +32,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -37,10 +43,25 @@ import java.util.stream.Collectors;
 /**
  * Reads experiment configs. Each section is deserialized over its complete defaults, so a file names
  * only what it changes. Every mistake is a {@link ConfigException} with one line naming the file, the
- * JSON path and what was expected: malformed JSON (line and column), an unknown model type (listing the
- * available ones), an unknown field (listing the known ones), a value of the wrong type or out of range.
+ * JSON path and what was expected: malformed JSON (line and column), a duplicate key, anything after
+ * the root object, a document beyond the size limits ({@link #MAX_DOCUMENT_CHARACTERS} characters,
+ * {@link #MAX_NESTING_DEPTH} levels, strings of {@link #MAX_STRING_LENGTH} and numbers of {@link
+ * #MAX_NUMBER_LENGTH} characters), an unknown model type (listing the available ones), an unknown field
+ * (listing the known ones), a value of the wrong type or out of range.
  */
 public final class ConfigLoader {
+
+  /** The longest config read, in characters (and in bytes, for a file): far above any real config. */
+  public static final int MAX_DOCUMENT_CHARACTERS = 1 << 20;
+
+  /** How deep objects and arrays may nest. */
+  public static final int MAX_NESTING_DEPTH = 32;
+
+  /** The longest string value (or key), in characters. */
+  public static final int MAX_STRING_LENGTH = 4096;
+
+  /** The longest number, in characters. */
+  public static final int MAX_NUMBER_LENGTH = 64;
 
   private static final List<String> SECTIONS =
       List.of("name", "seed", "model", "data", "training", "output");
@@ -56,9 +77,28 @@ public final class ConfigLoader {
     this.mapper = createMapper();
   }
 
-  /** The strict mapper configs are read with: no coercion of strings to numbers or floats to ints. */
+  /**
+   * The strict mapper configs are read with: no coercion of strings to numbers or floats to ints, no
+   * duplicate keys, nothing after the root value, and the size limits of this class.
+   */
   static ObjectMapper createMapper() {
-    return JsonMapper.builder()
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxDocumentLength(MAX_DOCUMENT_CHARACTERS)
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxStringLength(MAX_STRING_LENGTH)
+            .maxNameLength(MAX_STRING_LENGTH)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .build())
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build();
+    JsonMapper.Builder builder = JsonMapper.builder(factory);
+    // A number or a boolean where a string belongs is a mistake, not "5" or "true".
+    for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean)) {
+      builder.withCoercionConfig(LogicalType.Textual, config -> config.setCoercion(shape, CoercionAction.Fail));
+    }
+    return builder
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -78,11 +118,21 @@ public final class ConfigLoader {
    * held the overridden values; an error caused by an override names it.
    */
   public ExperimentConfig load(Path file, List<ConfigOverride> overrides) {
+    requireNonNull(file, "file is null");
     String json;
     try {
+      if (Files.isDirectory(file)) {
+        throw new ConfigException(file + ": is a directory; expected a JSON config file");
+      }
+      long size = Files.size(file);
+      if (size > MAX_DOCUMENT_CHARACTERS) {
+        throw new ConfigException(file + ": " + size + " bytes; a config has at most " + MAX_DOCUMENT_CHARACTERS);
+      }
       json = Files.readString(file);
     } catch (NoSuchFileException e) {
       throw new ConfigException(file + ": no such file");
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new ConfigException(file + ": not UTF-8 text; expected a JSON config file");
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot read: " + e.getMessage());
     }
@@ -107,14 +157,23 @@ public final class ConfigLoader {
    * @param overrides changes applied before validation, e.g. from {@code --set}
    */
   public ExperimentConfig parse(String json, String source, List<ConfigOverride> overrides) {
+    requireNonNull(json, "json is null");
+    requireNonNull(source, "source is null");
     requireNonNull(overrides, "overrides is null");
+    if (json.length() > MAX_DOCUMENT_CHARACTERS) {
+      throw new ConfigException(
+          source + ": " + json.length() + " characters; a config has at most " + MAX_DOCUMENT_CHARACTERS);
+    }
     JsonNode root;
     try {
       root = mapper.readTree(json);
+    } catch (StreamConstraintsException e) {
+      throw new ConfigException(source + ": " + limitExceeded(e) + where(e.getLocation()));
     } catch (JsonProcessingException e) {
-      throw new ConfigException(
-          source + ": malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+      throw new ConfigException(source + ": malformed JSON" + where(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new ConfigException(source + ": empty; expected a JSON object");
     }
     if (!overrides.isEmpty()) {
       if (!(root instanceof ObjectNode object)) {
@@ -123,6 +182,42 @@ public final class ConfigLoader {
       overrides.forEach(override -> override.applyTo(object, source));
     }
     return new Reading(source, overrides).experiment(root);
+  }
+
+  /** Which of the limits a document went past, in words. */
+  private static String limitExceeded(StreamConstraintsException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    if (message.startsWith("Document nesting depth")) {
+      return "objects and arrays nested deeper than " + MAX_NESTING_DEPTH + " levels";
+    }
+    if (message.startsWith("String value length")) {
+      return "a string longer than " + MAX_STRING_LENGTH + " characters";
+    }
+    if (message.startsWith("Name length")) {
+      return "a key longer than " + MAX_STRING_LENGTH + " characters";
+    }
+    if (message.startsWith("Number value length")) {
+      return "a number longer than " + MAX_NUMBER_LENGTH + " characters";
+    }
+    if (message.startsWith("Document length")) {
+      return "longer than " + MAX_DOCUMENT_CHARACTERS + " characters";
+    }
+    return "beyond the limits of a config: " + firstLine(message);
+  }
+
+  /** " at line L, column C", or nothing when the parser gave no location. */
+  private static String where(JsonLocation location) {
+    if (location == null || location.getLineNr() < 1) {
+      return "";
+    }
+    return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  private static String firstLine(String message) {
+    if (message == null || message.isBlank()) {
+      return "unknown problem";
+    }
+    return message.lines().findFirst().orElse(message).strip();
   }
 
   /** The config with every default filled in, as the JSON that {@link #parse} reads back to it. */
@@ -274,7 +369,7 @@ public final class ConfigLoader {
       } catch (JsonMappingException e) {
         throw translate(e, path, merged);
       } catch (JsonProcessingException e) {
-        throw error(path, e.getOriginalMessage());
+        throw error(path, firstLine(e.getOriginalMessage()));
       }
     }
 
@@ -294,7 +389,7 @@ public final class ConfigLoader {
         JsonNode actual = nodeAt(tree, e.getPath());
         return error(at, "expected " + expected(mismatch.getTargetType()) + ", got " + describe(actual));
       }
-      return error(at, e.getOriginalMessage());
+      return error(at, firstLine(e.getOriginalMessage()));
     }
 
     private ObjectNode requireObject(JsonNode node, String path) {
@@ -439,7 +534,8 @@ public final class ConfigLoader {
       return "null";
     }
     if (node.isTextual()) {
-      return "the string \"" + node.asText() + "\"";
+      String text = node.asText();
+      return "the string \"" + (text.length() <= 80 ? text : text.substring(0, 77) + "...") + "\"";
     }
     if (node.isIntegralNumber()) {
       return "the integer " + node.asText();

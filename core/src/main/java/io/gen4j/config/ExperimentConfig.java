@@ -8,7 +8,8 @@ import io.gen4j.spi.ModelConfig;
 /**
  * One experiment, as one JSON file describes it. Every field but {@code model.type} has a default.
  *
- * @param name names the run directory; default {@code "experiment"}; letters, digits, '.', '_' and '-'
+ * @param name names the run directory; default {@code "experiment"}; letters, digits, '.', '_' and '-',
+ *     at most {@value #MAX_NAME_LENGTH} characters
  * @param seed seeds initial weights, data order and noise; default 42
  * @param modelType the {@code model.type}: which model provider builds the model
  * @param model the model's own fields, with the provider's defaults filled in
@@ -31,8 +32,15 @@ public record ExperimentConfig(
   /** Default of {@code seed}. */
   public static final long DEFAULT_SEED = 42;
 
+  /** The longest {@code name}: with the timestamp it names a directory, which most file systems cap at 255 bytes. */
+  public static final int MAX_NAME_LENGTH = 200;
+
   public ExperimentConfig {
     requireNonNull(name, "name is null");
+    if (name.length() > MAX_NAME_LENGTH) {
+      throw new InvalidConfigException(
+          "name", "must be at most " + MAX_NAME_LENGTH + " characters (it names a directory), got " + name.length());
+    }
     if (!name.matches("[A-Za-z0-9._-]+")) {
       throw new InvalidConfigException(
           "name", "must be letters, digits, '.', '_' or '-' (it names a directory), got '" + name + "'");

@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads files in the IDX format of MNIST: a big-endian header followed by unsigned bytes.
@@ -19,6 +18,11 @@ import java.util.zip.GZIPInputStream;
  * files have magic {@code 0x00000801} and the header {@code count}. Gzip compression is detected
  * from the content (the bytes {@code 0x1f 0x8b}), not from the file name. Streams are read to their
  * end and left open: their caller closes them.
+ *
+ * <p>Hostile files are refused before they cost memory: the size a header claims must fit in a third
+ * of the Java heap (and, for a file, in what its bytes can hold: the file itself, or at most {@value
+ * #MAX_GZIP_RATIO} times it when gzip-compressed), only that many bytes are inflated, and a byte after
+ * them, or after the end of the gzip stream, is an error.
  */
 public final class IdxReader {
 
@@ -30,6 +34,9 @@ public final class IdxReader {
 
   /** The largest array the JVM reliably allocates. */
   private static final long MAXIMUM_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+
+  /** The most deflate can expand: 1032 to 1 for a stream of zeros. */
+  static final long MAX_GZIP_RATIO = 1032;
 
   private static final int BUFFER_SIZE = 1 << 16;
 
@@ -43,7 +50,7 @@ public final class IdxReader {
   public static ImageDataset readImages(Path file) {
     requireNonNull(file, "file is null");
     try (InputStream in = open(file)) {
-      return readImages(in, file.toString());
+      return readImages(in, file.toString(), size(file));
     } catch (IOException e) {
       throw new DatasetException(file + ": cannot close: " + e.getMessage(), e);
     }
@@ -56,11 +63,15 @@ public final class IdxReader {
    * @throws DatasetException if the stream is unreadable or not a valid IDX image file
    */
   public static ImageDataset readImages(InputStream in, String sourceName) {
+    return readImages(in, sourceName, -1);
+  }
+
+  private static ImageDataset readImages(InputStream in, String sourceName, long sourceBytes) {
     requireNonNull(in, "in is null");
     requireNonNull(sourceName, "sourceName is null");
     try {
-      InputStream content = decompressed(in);
-      ByteBuffer header = readHeader(content, sourceName, IMAGES_MAGIC, "image", 16);
+      Content content = decompressed(in, sourceName);
+      ByteBuffer header = readHeader(content.stream(), sourceName, IMAGES_MAGIC, "image", 16);
       int count = header.getInt();
       int rows = header.getInt();
       int columns = header.getInt();
@@ -68,16 +79,18 @@ public final class IdxReader {
       if (count < 0 || rows < 1 || columns < 1) {
         throw new DatasetException(sourceName + ": invalid dimensions: " + images);
       }
-      long length = (long) count * rows * columns;
+      long length = bodyLength(count, rows, columns);
       if (length > MAXIMUM_ARRAY_LENGTH) {
         throw new DatasetException(
-            sourceName + ": too large: " + images + " need " + length + " bytes, more than one"
+            sourceName + ": too large: " + images + " need "
+                + (length == Long.MAX_VALUE ? "more bytes than" : length + " bytes, more than") + " one"
                 + " array holds (" + MAXIMUM_ARRAY_LENGTH + ")");
       }
-      byte[] pixels = readBody(content, sourceName, (int) length, "pixel bytes for " + images);
+      requirePlausible(length, 16, content.gzip(), sourceBytes, sourceName, "pixel bytes for " + images);
+      byte[] pixels = readBody(content.stream(), sourceName, (int) length, "pixel bytes for " + images, sourceBytes >= 0);
       return new ImageDataset(sourceName, new ImageShape(rows, columns, 1), pixels, null, count);
     } catch (IOException e) {
-      throw new DatasetException(sourceName + ": cannot read: " + e.getMessage(), e);
+      throw new DatasetException(sourceName + ": cannot read: " + describe(e), e);
     }
   }
 
@@ -87,9 +100,20 @@ public final class IdxReader {
    * @throws DatasetException if the file is missing, unreadable or not a valid IDX label file
    */
   public static byte[] readLabels(Path file) {
+    return readLabels(file, 256);
+  }
+
+  /**
+   * Reads an IDX label file of a dataset with {@code classes} classes: one unsigned byte per image, each
+   * below {@code classes}.
+   *
+   * @throws DatasetException if the file is missing, unreadable, not a valid IDX label file, or holds a
+   *     label outside the classes
+   */
+  public static byte[] readLabels(Path file, int classes) {
     requireNonNull(file, "file is null");
     try (InputStream in = open(file)) {
-      return readLabels(in, file.toString());
+      return readLabels(in, file.toString(), classes, size(file));
     } catch (IOException e) {
       throw new DatasetException(file + ": cannot close: " + e.getMessage(), e);
     }
@@ -102,17 +126,44 @@ public final class IdxReader {
    * @throws DatasetException if the stream is unreadable or not a valid IDX label file
    */
   public static byte[] readLabels(InputStream in, String sourceName) {
+    return readLabels(in, sourceName, 256, -1);
+  }
+
+  /**
+   * Reads IDX labels of a dataset with {@code classes} classes from a stream.
+   *
+   * @param sourceName names the stream in error messages, usually its file name
+   * @param classes the number of classes, in [1, 256]: every label must be below it
+   * @throws DatasetException if the stream is unreadable, not a valid IDX label file, or holds a label
+   *     outside the classes
+   */
+  public static byte[] readLabels(InputStream in, String sourceName, int classes) {
+    return readLabels(in, sourceName, classes, -1);
+  }
+
+  private static byte[] readLabels(InputStream in, String sourceName, int classes, long sourceBytes) {
     requireNonNull(in, "in is null");
     requireNonNull(sourceName, "sourceName is null");
+    if (classes < 1 || classes > 256) {
+      throw new IllegalArgumentException("classes must be in [1, 256], got " + classes);
+    }
     try {
-      InputStream content = decompressed(in);
-      int count = readHeader(content, sourceName, LABELS_MAGIC, "label", 8).getInt();
+      Content content = decompressed(in, sourceName);
+      int count = readHeader(content.stream(), sourceName, LABELS_MAGIC, "label", 8).getInt();
       if (count < 0) {
         throw new DatasetException(sourceName + ": invalid dimensions: " + count + " labels");
       }
-      return readBody(content, sourceName, count, "label bytes");
+      requirePlausible(count, 8, content.gzip(), sourceBytes, sourceName, "label bytes");
+      byte[] labels = readBody(content.stream(), sourceName, count, "label bytes", sourceBytes >= 0);
+      for (int i = 0; i < labels.length; i++) {
+        if ((labels[i] & 0xff) >= classes) {
+          throw new DatasetException(sourceName + ": label " + (labels[i] & 0xff) + " of image " + i
+              + " is outside the " + classes + " classes (0 to " + (classes - 1) + ")");
+        }
+      }
+      return labels;
     } catch (IOException e) {
-      throw new DatasetException(sourceName + ": cannot read: " + e.getMessage(), e);
+      throw new DatasetException(sourceName + ": cannot read: " + describe(e), e);
     }
   }
 
@@ -126,13 +177,63 @@ public final class IdxReader {
     }
   }
 
-  /** Wraps the stream in a gzip decoder when it starts with the gzip magic bytes. */
-  private static InputStream decompressed(InputStream in) throws IOException {
+  /** count x rows x columns, or {@link Long#MAX_VALUE} when it overflows a long. */
+  private static long bodyLength(int count, int rows, int columns) {
+    try {
+      return Math.multiplyExact(Math.multiplyExact((long) count, rows), columns);
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  /** A file's size, or -1 if it cannot be told. */
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** The content of a stream, and whether it is gzip-compressed. */
+  private record Content(InputStream stream, boolean gzip) {}
+
+  /** Wraps the stream in a strict gzip decoder when it starts with the gzip magic bytes. */
+  private static Content decompressed(InputStream in, String sourceName) throws IOException {
     BufferedInputStream buffered = new BufferedInputStream(in, BUFFER_SIZE);
     buffered.mark(2);
     boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
     buffered.reset();
-    return gzip ? new GZIPInputStream(buffered, BUFFER_SIZE) : buffered;
+    return new Content(gzip ? new GzipMember(buffered, sourceName) : buffered, gzip);
+  }
+
+  /**
+   * Refuses a claimed body size before anything is allocated for it: more than a third of the Java
+   * heap, or more than the file's bytes can hold.
+   */
+  private static void requirePlausible(
+      long length, int headerLength, boolean gzip, long sourceBytes, String sourceName, String what) {
+    long heap = Runtime.getRuntime().maxMemory() / 3;
+    if (length > heap) {
+      throw new DatasetException(sourceName + ": the header claims " + length + " " + what
+          + ", more than a third of the Java heap (" + heap + " bytes); give Java more memory"
+          + " (e.g. GEN4J_JAVA_OPTS=-Xmx8g) if the file is right");
+    }
+    if (sourceBytes < 0) {
+      return;
+    }
+    long capacity = gzip ? sourceBytes * MAX_GZIP_RATIO : sourceBytes - headerLength;
+    if (length > capacity) {
+      throw new DatasetException(sourceName + ": truncated: the header claims " + length + " " + what + ", but the "
+          + (gzip ? "compressed " : "") + "file has only " + sourceBytes + " bytes");
+    }
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof java.io.EOFException) {
+      return "the file ends early";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** Reads and checks the magic number, then returns the rest of the header, big-endian. */
@@ -157,13 +258,26 @@ public final class IdxReader {
     return ByteBuffer.wrap(header, 4, headerLength - 4);
   }
 
-  /** Reads exactly {@code length} bytes and checks that nothing follows them. */
-  private static byte[] readBody(InputStream in, String sourceName, int length, String what)
+  /**
+   * Reads exactly {@code length} bytes and checks that nothing follows them.
+   *
+   * @param sizeChecked whether the claim was checked against the file's size, so the whole body may be
+   *     allocated at once; otherwise memory grows with the bytes actually read
+   */
+  private static byte[] readBody(InputStream in, String sourceName, int length, String what, boolean sizeChecked)
       throws IOException {
-    byte[] body = in.readNBytes(length);
-    if (body.length < length) {
+    byte[] body;
+    int read;
+    if (sizeChecked) {
+      body = new byte[length];
+      read = in.readNBytes(body, 0, length);
+    } else {
+      body = in.readNBytes(length);
+      read = body.length;
+    }
+    if (read < length) {
       throw new DatasetException(
-          sourceName + ": truncated: expected " + length + " " + what + ", found " + body.length);
+          sourceName + ": truncated: expected " + length + " " + what + ", found " + read);
     }
     if (in.read() != -1) {
       throw new DatasetException(

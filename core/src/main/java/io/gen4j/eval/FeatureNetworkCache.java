@@ -156,11 +156,14 @@ public final class FeatureNetworkCache {
     if (!Files.isRegularFile(manifestFile)) {
       throw new IOException("no " + MANIFEST);
     }
+    if (Files.size(manifestFile) > FeatureNetworkManifest.MAX_BYTES) {
+      throw new IOException(MANIFEST + " is larger than " + FeatureNetworkManifest.MAX_BYTES + " bytes");
+    }
     FeatureNetworkManifest manifest;
     try {
-      manifest = JSON.readValue(manifestFile.toFile(), FeatureNetworkManifest.class);
-    } catch (IOException e) {
-      throw new IOException(MANIFEST + " cannot be read: " + firstLine(e.getMessage()), e);
+      manifest = FeatureNetworkManifest.parse(Files.readAllBytes(manifestFile), MANIFEST);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
     }
     requireMatch("architecture version", FeatureNetwork.ARCHITECTURE_VERSION, manifest.architectureVersion());
     requireMatch("dataset checksum", checksum, manifest.datasetChecksum());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.gen4j.spi.ConfigChecks;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.PixelRange;
 import java.io.IOException;
@@ -54,7 +55,18 @@ public record ExportManifest(
   /** The layout version this gen4j writes and reads. */
   public static final int FORMAT_VERSION = 1;
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
+  /** The largest image side an export may promise. */
+  public static final int MAX_IMAGE_SIDE = 1 << 13;
+
+  /** The largest manifest read. */
+  public static final int MAX_BYTES = 1 << 16;
+
+  private static final ObjectMapper JSON = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+          .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+              .maxNestingDepth(8).maxStringLength(4096).build())
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
@@ -70,10 +82,15 @@ public record ExportManifest(
           "formatVersion " + formatVersion + " is not supported; this gen4j reads " + FORMAT_VERSION);
     }
     requireNonNull(modelType, "modelType is null");
-    if (latentSize < 1) {
-      throw new IllegalArgumentException("latentSize must be at least 1, got " + latentSize);
+    if (latentSize < 1 || latentSize > ConfigChecks.MAX_SIZE) {
+      throw new IllegalArgumentException(
+          "latentSize must be in [1, " + ConfigChecks.MAX_SIZE + "], got " + latentSize);
     }
     requireNonNull(imageShape, "imageShape is null");
+    if (imageShape.height() > MAX_IMAGE_SIDE || imageShape.width() > MAX_IMAGE_SIDE) {
+      throw new IllegalArgumentException("images must be at most " + MAX_IMAGE_SIDE + " pixels on a side, got "
+          + imageShape.height() + "x" + imageShape.width());
+    }
     requireNonNull(pixelRange, "pixelRange is null");
     requireNonNull(sourceRun, "sourceRun is null");
     requireNonNull(tag, "tag is null");
@@ -86,16 +103,48 @@ public record ExportManifest(
   public static ExportManifest read(Path exportDirectory) {
     Path file = exportDirectory.resolve(FILE_NAME);
     try {
-      return JSON.readValue(Files.readString(file), ExportManifest.class);
+      if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+        throw new IllegalArgumentException(file + ": " + Files.size(file) + " bytes; a manifest has at most " + MAX_BYTES);
+      }
+      return parse(Files.readAllBytes(file), file.toString());
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(exportDirectory + ": not a gen4j export (no " + FILE_NAME + ")");
-    } catch (JsonProcessingException e) {
-      Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-      String problem = cause == e ? e.getOriginalMessage() : cause.getMessage();
-      throw new IllegalArgumentException(file + ": " + problem);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Parses a manifest.
+   *
+   * @param source names the file in errors
+   * @throws IllegalArgumentException in one line naming {@code source} and the problem
+   */
+  public static ExportManifest parse(byte[] bytes, String source) {
+    requireNonNull(bytes, "bytes is null");
+    requireNonNull(source, "source is null");
+    try {
+      ExportManifest manifest = JSON.readValue(bytes, ExportManifest.class);
+      if (manifest == null) {
+        throw new IllegalArgumentException(source + ": empty");
+      }
+      return manifest;
+    } catch (JsonProcessingException e) {
+      Throwable cause = e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof NullPointerException
+          ? e.getCause() : e;
+      String problem = cause == e ? e.getOriginalMessage() : cause.getMessage();
+      throw new IllegalArgumentException(source + ": " + oneLine(problem));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(source + ": cannot read: " + oneLine(e.getMessage()), e);
+    }
+  }
+
+  private static String oneLine(String message) {
+    if (message == null || message.isBlank()) {
+      return "not a gen4j export manifest";
+    }
+    String line = message.lines().findFirst().orElse(message).strip();
+    return line.length() <= 200 ? line : line.substring(0, 197) + "...";
   }
 
   /** Writes this manifest into an export directory. */

@@ -2,6 +2,8 @@ package io.gen4j.export;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gen4j.security.ModelTrust;
+import io.gen4j.security.SavedModelCheck;
 import io.gen4j.spi.ImageBatch;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.train.Sampler;
@@ -13,7 +15,6 @@ import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
 import org.tensorflow.Signature;
 import org.tensorflow.Tensor;
-import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.proto.DataType;
@@ -47,21 +48,30 @@ public final class ExportedGenerator implements AutoCloseable {
   }
 
   /**
-   * Loads an export directory: its {@value ExportManifest#FILE_NAME} and its SavedModel, whose
-   * signature must match the manifest.
+   * Loads an export directory: its {@value ExportManifest#FILE_NAME} and its SavedModel, whose graph
+   * must pass {@link SavedModelCheck} and whose signature must match the manifest.
    *
+   * @throws io.gen4j.security.UntrustedModelException if the graph has an op that is not allowed
    * @throws IllegalArgumentException if the directory is not a gen4j export, or its SavedModel cannot
    *     be loaded or does not match its manifest
    */
   public static ExportedGenerator load(Path directory) {
+    return load(directory, ModelTrust.CHECKED);
+  }
+
+  /**
+   * Loads an export directory, checking its graph first unless {@code trust} is {@link
+   * ModelTrust#TRUSTED}.
+   *
+   * @throws io.gen4j.security.UntrustedModelException if checked and the graph has an op that is not allowed
+   * @throws IllegalArgumentException if the directory is not a gen4j export, or its SavedModel cannot
+   *     be loaded or does not match its manifest
+   */
+  public static ExportedGenerator load(Path directory, ModelTrust trust) {
     requireNonNull(directory, "directory is null");
+    requireNonNull(trust, "trust is null");
     ExportManifest manifest = ExportManifest.read(directory);
-    SavedModelBundle bundle;
-    try {
-      bundle = SavedModelBundle.load(directory.toString(), manifest.tag());
-    } catch (TensorFlowException e) {
-      throw new IllegalArgumentException(directory + ": cannot load the SavedModel: " + firstLine(e.getMessage()), e);
-    }
+    SavedModelBundle bundle = SavedModelCheck.load(directory, manifest.tag(), trust);
     try {
       SessionFunction function = signature(directory, bundle, manifest);
       return new ExportedGenerator(directory, manifest, bundle, function);
@@ -164,13 +174,5 @@ public final class ExportedGenerator implements AutoCloseable {
   @Override
   public void close() {
     bundle.close();
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unknown error";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

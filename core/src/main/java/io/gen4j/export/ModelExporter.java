@@ -57,8 +57,7 @@ public final class ModelExporter {
     RunDirectory run = RunDirectory.open(runDirectory);
     ExperimentConfig config = experiments.runConfig(runDirectory);
     Checkpoint checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
-        .latest()
-        .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to export"));
+        .require(runDirectory, "export");
     GenerativeModel model = catalog.createModel(config);
     ImageShape shape = Datasets.shape(config.data().dataset());
     ExportManifest manifest = new ExportManifest(

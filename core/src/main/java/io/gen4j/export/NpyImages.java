@@ -272,7 +272,10 @@ public final class NpyImages {
     return text.length() <= 80 ? text : text.substring(0, 77) + "...";
   }
 
+  /** The error, on one line: header text quoted in it may hold any byte. */
   private static NpyFormatException fail(Path file, String problem) {
-    return new NpyFormatException(file + ": " + problem);
+    StringBuilder line = new StringBuilder();
+    problem.codePoints().forEach(c -> line.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return new NpyFormatException(file + ": " + line);
   }
 }

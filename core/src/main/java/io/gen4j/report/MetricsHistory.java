@@ -61,12 +61,19 @@ public final class MetricsHistory {
     this.warnings = warnings;
   }
 
-  /** Reads {@code metrics.jsonl}; a file that does not exist yet is an empty history. */
+  /**
+   * Reads {@code metrics.jsonl}; a file that does not exist yet is an empty history. A last line
+   * without its line break is torn (the writer was killed, or the disk was full) and left out.
+   */
   public static MetricsHistory read(Path file) {
     requireNonNull(file, "file is null");
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      lines = new ArrayList<>(text.lines().toList());
+      if (!text.isEmpty() && !text.endsWith("\n")) {
+        lines.remove(lines.size() - 1);
+      }
     } catch (NoSuchFileException e) {
       lines = List.of();
     } catch (IOException e) {

@@ -8,7 +8,22 @@ import java.util.List;
  */
 public final class ConfigChecks {
 
+  /**
+   * The largest size (a latent size, a layer width, a filter count) a model config accepts: far above
+   * any image model that fits in memory, low enough that products of two sizes cannot overflow.
+   */
+  public static final int MAX_SIZE = 1 << 16;
+
   private ConfigChecks() {}
+
+  /** A size in [1, {@value #MAX_SIZE}]: "must be at least 1, got 0", "must be at most 65536, got 100000000". */
+  public static int size(String field, int value) {
+    atLeastOne(field, value);
+    if (value > MAX_SIZE) {
+      throw new InvalidConfigException(field, "must be at most " + MAX_SIZE + ", got " + value);
+    }
+    return value;
+  }
 
   /** {@code value} must be at least 1: "must be at least 1, got 0". */
   public static int atLeastOne(String field, int value) {
@@ -27,7 +42,7 @@ public final class ConfigChecks {
   }
 
   /**
-   * A non-empty list of sizes, each at least 1 (an element's error names {@code field[i]}).
+   * A non-empty list of sizes, each in [1, {@value #MAX_SIZE}] (an element's error names {@code field[i]}).
    *
    * @param what what one element is, for the empty-list message: "must list at least one layer width"
    * @return an immutable copy
@@ -41,6 +56,7 @@ public final class ConfigChecks {
       if (value == null || value < 1) {
         throw new InvalidConfigException(field + "[" + i + "]", "must be at least 1, got " + value);
       }
+      size(field + "[" + i + "]", value);
     }
     return List.copyOf(values);
   }

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
+import io.gen4j.config.ConfigException;
 import io.gen4j.config.ConfigLoader;
 import io.gen4j.config.ExperimentConfig;
 import io.gen4j.config.ThreadsConfig;
 import io.gen4j.data.DatasetException;
 import io.gen4j.data.Datasets;
 import io.gen4j.data.ImageDataset;
+import io.gen4j.files.AtomicFiles;
 import io.gen4j.graph.Sessions;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.report.LossPlotWriter;
@@ -19,13 +21,12 @@ import io.gen4j.report.RunReportWriter;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageBatch;
 import io.gen4j.spi.TrainingListener;
+import io.gen4j.spi.TrainingWarning;
 import io.gen4j.tensorboard.TensorBoardWriter;
 import io.gen4j.train.listeners.LogLines;
 import io.gen4j.train.listeners.MetricsFileWriter;
 import io.gen4j.train.listeners.SampleGridWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -33,13 +34,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tensorflow.Session;
 import org.tensorflow.TensorFlow;
 
 /** Trains, resumes and samples runs: what the {@code train} and {@code sample} commands do. */
 @Singleton
 public final class Experiments {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Experiments.class);
 
   private final ModelCatalog catalog;
   private final ConfigLoader configLoader;
@@ -76,11 +82,13 @@ public final class Experiments {
   public TrainingResult train(ExperimentConfig config, List<TrainingListener> listeners) {
     GenerativeModel model = catalog.createModel(config);
     ImageDataset dataset = Datasets.train(config.data());
-    requireLabelsIfUsed(config, model, dataset);
-    RunDirectory run = RunDirectory.create(Path.of(config.output().runsDirectory()), config.name(), LocalDateTime.now());
-    write(run.configFile(), configLoader.toJson(config));
-    write(run.provenanceFile(), provenance(config, dataset));
-    return loop(config, model, dataset, run, listeners).run(Optional.empty());
+    requireTrainable(config, model, dataset);
+    RunDirectory run = RunDirectory.create(config.output().runsPath(), config.name(), LocalDateTime.now());
+    try (RunLock lock = RunLock.acquire(run, LOG::warn)) {
+      AtomicFiles.write(run.configFile(), configLoader.toJson(config).getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(run.provenanceFile(), provenance(config, dataset).getBytes(StandardCharsets.UTF_8));
+      return trainLocked(config, model, dataset, run, listeners, Optional.empty(), List.of());
+    }
   }
 
   /**
@@ -90,19 +98,28 @@ public final class Experiments {
    *
    * @param threads the thread pool sizes for this process, in place of the config's (recorded in {@code
    *     provenance.json})
+   * @throws RunDirectoryException if another process is training the run
    */
   public TrainingResult trainIn(Path runDirectory, ThreadsConfig threads, List<TrainingListener> listeners) {
     RunDirectory run = RunDirectory.open(runDirectory);
     ExperimentConfig config = withThreads(runConfig(runDirectory), threads);
     GenerativeModel model = catalog.createModel(config);
     ImageDataset dataset = Datasets.train(config.data());
-    requireLabelsIfUsed(config, model, dataset);
-    run.clearTrainingOutput();
-    write(run.provenanceFile(), provenance(config, dataset));
-    return loop(config, model, dataset, run, listeners).run(Optional.empty());
+    requireTrainable(config, model, dataset);
+    try (RunLock lock = RunLock.acquire(run, LOG::warn)) {
+      run.clearTrainingOutput();
+      AtomicFiles.write(run.provenanceFile(), provenance(config, dataset).getBytes(StandardCharsets.UTF_8));
+      return trainLocked(config, model, dataset, run, listeners, Optional.empty(), List.of());
+    }
   }
 
-  /** Continues a run from its latest checkpoint, with the config it was started with. */
+  /**
+   * Continues a run from its newest intact checkpoint, with the config it was started with. Damaged
+   * newer checkpoints are skipped with a warning; a run without any checkpoint (killed before its
+   * first) starts again from step 0, which gives the same run as an uninterrupted one.
+   *
+   * @throws RunDirectoryException if another process is training the run
+   */
   public TrainingResult resume(Path runDirectory, List<TrainingListener> listeners) {
     return resume(runDirectory, runConfig(runDirectory).training().threads(), listeners);
   }
@@ -114,12 +131,58 @@ public final class Experiments {
   public TrainingResult resume(Path runDirectory, ThreadsConfig threads, List<TrainingListener> listeners) {
     RunDirectory run = RunDirectory.open(runDirectory);
     ExperimentConfig config = withThreads(runConfig(runDirectory), threads);
-    Checkpoint checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
-        .latest()
-        .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to resume from"));
     GenerativeModel model = catalog.createModel(config);
     ImageDataset dataset = Datasets.train(config.data());
-    return loop(config, model, dataset, run, listeners).run(Optional.of(checkpoint));
+    try (RunLock lock = RunLock.acquire(run, LOG::warn)) {
+      List<TrainingWarning> warnings = new ArrayList<>();
+      Optional<Checkpoint> checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
+          .latest(skipped -> warnings.add(new TrainingWarning(0, "checkpoint-skipped", skipped)));
+      if (checkpoint.isEmpty()) {
+        warnings.add(new TrainingWarning(0, "restarted",
+            runDirectory + " has no intact checkpoint (stopped before its first); training it again from step 0"));
+      }
+      return trainLocked(config, model, dataset, run, listeners, checkpoint, warnings);
+    }
+  }
+
+  /** Trains in a run directory whose lock this process holds, with disk space held in reserve. */
+  private TrainingResult trainLocked(
+      ExperimentConfig config, GenerativeModel model, ImageDataset dataset, RunDirectory run,
+      List<TrainingListener> listeners, Optional<Checkpoint> start, List<TrainingWarning> warnings) {
+    run.reserveSpace();
+    try {
+      return loop(config, model, dataset, run, listeners).run(start, warnings);
+    } finally {
+      run.releaseReserve();
+    }
+  }
+
+  /**
+   * Checks what only the dataset and the built graph tell, before a run directory exists: the batch
+   * fits in the dataset, and the model's estimated memory in the machine's.
+   *
+   * @throws ConfigException naming the experiment and the field
+   */
+  private static void requireTrainable(ExperimentConfig config, GenerativeModel model, ImageDataset dataset) {
+    requireLabelsIfUsed(config, model, dataset);
+    String experiment = "experiment '" + config.name() + "': ";
+    if (config.data().batchSize() > dataset.count()) {
+      throw new ConfigException(experiment + "$.data.batchSize: " + config.data().batchSize() + " is more than the "
+          + dataset.count() + " images of " + dataset.name() + (config.data().limit() > 0 ? " (data.limit)" : ""));
+    }
+    MemoryEstimate estimate;
+    try (ModelAssembly assembly = ModelAssembly.build(model, dataset.shape(),
+        Datasets.classCount(config.data().dataset()), config.data().batchSize(), config.seed(),
+        config.training().optimizers(), ImageInput.FED)) {
+      estimate = MemoryEstimate.of(assembly.graph());
+    }
+    OptionalLong machine = MemoryEstimate.machineBytes();
+    if (machine.isPresent() && estimate.bytes() > machine.getAsLong()) {
+      throw new ConfigException(experiment + "$.model: at batch size " + config.data().batchSize() + " the model needs"
+          + " about " + MemoryEstimate.gibibytes(estimate.bytes()) + " (" + estimate.variableValues() + " variable and "
+          + estimate.activationValues() + " activation values), more than this machine's "
+          + MemoryEstimate.gibibytes(machine.getAsLong()) + "; make the model or $.data.batchSize smaller");
+    }
   }
 
   private static ExperimentConfig withThreads(ExperimentConfig config, ThreadsConfig threads) {
@@ -144,14 +207,13 @@ public final class Experiments {
     RunDirectory run = RunDirectory.open(runDirectory);
     ExperimentConfig config = runConfig(runDirectory);
     Checkpoint checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
-        .latest()
-        .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to sample from"));
+        .require(runDirectory, "sample from");
     GenerativeModel model = catalog.createModel(config);
     var shape = Datasets.shape(config.data().dataset());
     try (ModelAssembly assembly = ModelAssembly.build(model, shape, Datasets.classCount(config.data().dataset()),
             config.data().batchSize(), config.seed(), Map.of(), ImageInput.FED);
         Session session = Sessions.open(assembly.graph(), config.training().threads())) {
-      Checkpointer.restore(session, checkpoint);
+      Checkpointer.restore(session, assembly.graph(), checkpoint);
       Sampler sampler = new Sampler(session, assembly, shape, model.pixelRange(), model.latentSize());
       return sampler.decode(Sampler.gaussianLatents(seed, count, model.latentSize()), count);
     }
@@ -199,11 +261,4 @@ public final class Experiments {
     return node.toPrettyString() + System.lineSeparator();
   }
 
-  private static void write(Path file, String text) {
-    try {
-      Files.writeString(file, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
-  }
 }

@@ -45,8 +45,7 @@ final class RestoredRun implements AutoCloseable {
     RunDirectory run = RunDirectory.open(runDirectory);
     ExperimentConfig config = configLoader.load(run.configFile());
     Checkpoint checkpoint = new Checkpointer(run.checkpointsDirectory(), config.training().keepCheckpoints())
-        .latest()
-        .orElseThrow(() -> new IllegalArgumentException(runDirectory + ": no checkpoint to " + purpose));
+        .require(runDirectory, purpose);
     GenerativeModel model = catalog.createModel(config);
     ImageShape shape = Datasets.shape(config.data().dataset());
     ModelAssembly assembly = ModelAssembly.build(model, shape, Datasets.classCount(config.data().dataset()),
@@ -54,7 +53,7 @@ final class RestoredRun implements AutoCloseable {
     try {
       Session session = Sessions.open(assembly.graph(), config.training().threads());
       try {
-        Checkpointer.restore(session, checkpoint);
+        Checkpointer.restore(session, assembly.graph(), checkpoint);
         return new RestoredRun(config, model, shape, checkpoint, assembly, session);
       } catch (RuntimeException e) {
         session.close();

@@ -39,6 +39,8 @@ import org.tensorflow.Session;
  */
 public final class TrainingLoop {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainingLoop.class);
+
   /** Number of images in the fixed-noise sample grid (8x8). */
   public static final int GRID_SIZE = 64;
 
@@ -72,10 +74,20 @@ public final class TrainingLoop {
    * @param resumeFrom the checkpoint to continue from, or empty to start anew
    */
   public TrainingResult run(Optional<Checkpoint> resumeFrom) {
+    return run(resumeFrom, List.of());
+  }
+
+  /**
+   * Trains to the configured length.
+   *
+   * @param resumeFrom the checkpoint to continue from, or empty to start anew
+   * @param startWarnings told to the listeners once training has started, e.g. checkpoints skipped as damaged
+   */
+  public TrainingResult run(Optional<Checkpoint> resumeFrom, List<TrainingWarning> startWarnings) {
     long startNanos = System.nanoTime();
     Optional<Checkpoint> start = resumeFrom;
     TrainingState state = resumeFrom.map(Checkpoint::state).orElse(TrainingState.START);
-    Optional<TrainingWarning> pending = Optional.empty();
+    List<TrainingWarning> pending = List.copyOf(startWarnings);
     while (true) {
       try {
         return attempt(start, state, pending, startNanos);
@@ -97,14 +109,14 @@ public final class TrainingLoop {
         state = new TrainingState(checkpoint.state().step(), checkpoint.state().batchesConsumed(),
             state.learningRateScale() / 2, state.rollbacks() + 1);
         start = Optional.of(checkpoint);
-        pending = Optional.of(new TrainingWarning(e.step(), "rollback", e.problem() + "; rolled back to step "
+        pending = List.of(new TrainingWarning(e.step(), "rollback", e.problem() + "; rolled back to step "
             + checkpoint.state().step() + " with learning rates scaled by " + state.learningRateScale()));
       }
     }
   }
 
   private TrainingResult attempt(
-      Optional<Checkpoint> start, TrainingState state, Optional<TrainingWarning> pending, long startNanos) {
+      Optional<Checkpoint> start, TrainingState state, List<TrainingWarning> pending, long startNanos) {
     int batchSize = config.data().batchSize();
     long seed = config.seed();
     try (ModelAssembly assembly = ModelAssembly.build(
@@ -113,8 +125,12 @@ public final class TrainingLoop {
         Session session = Sessions.open(assembly.graph(), config.training().threads())) {
       Trainer trainer = trainerProvider.create(assembly.modelGraph(), model.trainerSettings());
       long totalSteps = totalSteps(trainer);
+      if (state.step() > totalSteps) {
+        throw new CheckpointException(start.map(Checkpoint::directory).map(Object::toString).orElse("state")
+            + ": step " + state.step() + " is beyond the run's " + totalSteps + " steps");
+      }
       if (start.isPresent()) {
-        Checkpointer.restore(session, start.get());
+        Checkpointer.restore(session, assembly.graph(), start.get());
       } else {
         session.initialize();
       }
@@ -129,7 +145,7 @@ public final class TrainingLoop {
         TrainingStarted started =
             new TrainingStarted(run.path(), config.modelType(), state.step(), totalSteps, batchSize);
         listeners.forEach(listener -> listener.onStart(started));
-        pending.ifPresent(this::warn);
+        pending.forEach(this::warn);
         return loop(session, trainer, runner, sampler, heldOut, state, totalSteps, startNanos);
       }
     }
@@ -183,6 +199,9 @@ public final class TrainingLoop {
         if (step % config.training().checkpointInterval() == 0 || last) {
           TrainingState reached =
               new TrainingState(step, runner.batchesConsumed(), state.learningRateScale(), state.rollbacks());
+          long checkpointStep = step;
+          checkpointer.spaceWarning(step)
+              .ifPresent(message -> warnUnlessDiskFull(new TrainingWarning(checkpointStep, "low-disk-space", message)));
           Checkpoint checkpoint = checkpointer.save(session, reached);
           CheckpointSaved saved = new CheckpointSaved(step, checkpoint.directory());
           listeners.forEach(listener -> listener.onCheckpoint(saved));
@@ -199,14 +218,36 @@ public final class TrainingLoop {
     } catch (NonFiniteMetricException e) {
       throw e;
     } catch (RuntimeException e) {
-      TrainingFailed failed = new TrainingFailed(step + 1, e);
+      RuntimeException failure = e;
+      if (Checkpointer.isDiskFull(e)) {
+        run.releaseReserve(); // room to record the failure
+        if (!(e instanceof TrainingException)) {
+          failure = new TrainingException("no space left on device at step " + (step + 1) + " ("
+              + CheckpointManifest.firstLine(e.getMessage()) + "); " + checkpointer.latest(skipped -> { })
+                  .map(checkpoint -> "the last good checkpoint is step " + checkpoint.state().step())
+                  .orElse("no checkpoint had been written yet"));
+        }
+      }
+      TrainingFailed failed = new TrainingFailed(step + 1, failure);
       listeners.forEach(listener -> listener.onFailure(failed));
-      throw e;
+      throw failure;
     }
   }
 
   private void warn(TrainingWarning warning) {
     listeners.forEach(listener -> listener.onWarning(warning));
+  }
+
+  /** A warning about disk space that cannot be recorded because the disk is full goes to the log only. */
+  private void warnUnlessDiskFull(TrainingWarning warning) {
+    try {
+      warn(warning);
+    } catch (RuntimeException e) {
+      if (!Checkpointer.isDiskFull(e)) {
+        throw e;
+      }
+      LOG.warn("step {}: {} (the disk is too full to record this warning)", warning.step(), warning.message());
+    }
   }
 
   private ImageBatch realReference() {

@@ -143,4 +143,85 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> loader.load(file))
         .hasMessage(file + ": $.data.limit: must be 0 (all images) or more, got -1");
   }
+
+  @Test
+  void duplicateKeysAndTrailingContentAreMalformed() {
+    assertError("{\"seed\": 42, \"seed\": 7, \"model\": {\"type\": \"tiny-gan\"}}",
+        "bad.json: malformed JSON at line 1, column 20: Duplicate field 'seed'");
+    assertThatThrownBy(() -> parse("{\"model\": {\"type\": \"tiny-gan\", \"type\": \"gan\"}}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("bad.json: malformed JSON at line 1, column ")
+        .hasMessageEndingWith(": Duplicate field 'type'");
+    assertThatThrownBy(() -> parse("{\"model\": {\"type\": \"tiny-gan\"}} trailing"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("bad.json: malformed JSON at line 1, column ");
+    assertThatThrownBy(() -> parse("{\"model\": {\"type\": \"tiny-gan\"}}\n{\"seed\": 1}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("Trailing token (of type START_OBJECT) found after value");
+    assertError("", "bad.json: empty; expected a JSON object");
+    assertError("   \n ", "bad.json: empty; expected a JSON object");
+  }
+
+  @Test
+  void documentsBeyondTheLimitsGetOneLineNotACrash() {
+    String deep = "[".repeat(100_000) + "]".repeat(100_000);
+    assertThatThrownBy(() -> parse("{\"model\": {\"type\": \"tiny-gan\"}, \"x\": " + deep + "}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("bad.json: objects and arrays nested deeper than 32 levels");
+    assertThatThrownBy(() -> parse("{\"name\": \"" + "a".repeat(5000) + "\", \"model\": {\"type\": \"tiny-gan\"}}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("bad.json: a string longer than 4096 characters");
+    assertThatThrownBy(() -> parse("{\"seed\": " + "9".repeat(100) + ", \"model\": {\"type\": \"tiny-gan\"}}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("bad.json: a number longer than 64 characters");
+    assertError("{\"name\": \"" + "a".repeat(2_000_000) + "\"}",
+        "bad.json: 2000012 characters; a config has at most 1048576");
+    assertThat(parse("{\"model\": {\"type\": \"tiny-gan\"}, \"training\": {\"optimizers\": {\"generator\": {}}}}").seed())
+        .isEqualTo(42);
+  }
+
+  @Test
+  void controlCharactersInValuesStayOnOneLine() {
+    assertError("{\"name\": \"a\\nb\", \"model\": {\"type\": \"tiny-gan\"}}",
+        "bad.json: $.name: must be letters, digits, '.', '_' or '-' (it names a directory), got 'a\\nb'");
+    assertError("{\"name\": \"" + "x".repeat(201) + "\", \"model\": {\"type\": \"tiny-gan\"}}",
+        "bad.json: $.name: must be at most 200 characters (it names a directory), got 201");
+  }
+
+  @Test
+  void runsDirectoryIsNormalizedAndNeverEmpty() {
+    assertError("{\"model\": {\"type\": \"tiny-gan\"}, \"output\": {\"runsDirectory\": \"\"}}",
+        "bad.json: $.output.runsDirectory: must name a directory, got an empty string (write \".\" for the working directory)");
+    assertError("{\"model\": {\"type\": \"tiny-gan\"}, \"output\": {\"runsDirectory\": \"  \"}}",
+        "bad.json: $.output.runsDirectory: must name a directory, got an empty string (write \".\" for the working directory)");
+    assertError("{\"model\": {\"type\": \"tiny-gan\"}, \"output\": {\"runsDirectory\": \"a\\u0000b\"}}",
+        "bad.json: $.output.runsDirectory: is not a valid path: Nul character not allowed");
+    assertThat(parse("{\"model\": {\"type\": \"tiny-gan\"}, \"output\": {\"runsDirectory\": \"out/./a/../runs/\"}}")
+        .output().runsDirectory()).isEqualTo("out/runs");
+    assertThat(parse("{\"model\": {\"type\": \"tiny-gan\"}, \"output\": {\"runsDirectory\": \"a/..\"}}")
+        .output().runsDirectory()).isEqualTo(".");
+  }
+
+  @Test
+  void absurdSizesAreRefusedByTheirBounds() {
+    assertError("{\"model\": {\"type\": \"tiny-gan\"}, \"data\": {\"batchSize\": 100000000}}",
+        "bad.json: $.data.batchSize: must be at most 65536, got 100000000");
+  }
+
+  @Test
+  void aDirectoryOrAHugeFileIsNamed(@TempDir Path directory) throws Exception {
+    assertThatThrownBy(() -> loader.load(directory))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(directory + ": is a directory; expected a JSON config file");
+    Path huge = directory.resolve("huge.json");
+    Files.write(huge, new byte[2 << 20]);
+    assertThatThrownBy(() -> loader.load(huge))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(huge + ": 2097152 bytes; a config has at most 1048576");
+    Path binary = directory.resolve("binary.json");
+    Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0x00});
+    assertThatThrownBy(() -> loader.load(binary))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(binary + ": not UTF-8 text; expected a JSON config file");
+  }
 }

@@ -182,7 +182,9 @@ class ModelExporterTest {
 
     assertThatThrownBy(() -> GEN4J.exporter().export(broken, out, true))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("cannot restore the variables from " + broken.resolve("checkpoints"));
+        .hasMessageStartingWith(broken + ": no intact checkpoint to export; skipped the damaged checkpoint "
+            + broken.resolve("checkpoints"))
+        .hasMessageEndingWith("variables.index: missing)");
     assertThat(entries(out)).containsExactly("keep.txt");
     assertThat(entries(work)).containsExactlyInAnyOrder("broken", "export");
   }
@@ -229,11 +231,15 @@ class ModelExporterTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(manifest + ": Unrecognized field \"latentDimension\"");
 
+    Files.writeString(manifest, json.replace("\"tag\" : \"serve\"", "\"tag\" : \"train\""));
+    assertThatThrownBy(() -> ExportedGenerator.load(out))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(out + ": cannot load the SavedModel: ");
     Files.writeString(manifest, json);
     Files.delete(out.resolve("saved_model.pb"));
     assertThatThrownBy(() -> ExportedGenerator.load(out))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith(out + ": cannot load the SavedModel: ");
+        .hasMessage(out + ": not a SavedModel (no saved_model.pb)");
   }
 
   private static Path copyOfRun(Path target) throws IOException {

@@ -53,6 +53,8 @@ class KillAndResumeTest {
         .isPositive();
 
     Path run = runDirectory(runs, "killed-");
+    assertThat(io.gen4j.report.RunStatus.read(run.resolve("status.json")))
+        .as("a running status whose process was killed").isInstanceOf(io.gen4j.report.RunStatus.Interrupted.class);
     Checkpointer checkpointer = new Checkpointer(run.resolve("checkpoints"), 3);
     Checkpoint latest = checkpointer.latest().orElseThrow();
     assertThat(latest.state().step() % CHECKPOINT_INTERVAL).isZero();

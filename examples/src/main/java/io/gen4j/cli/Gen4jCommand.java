@@ -4,6 +4,9 @@ import io.gen4j.Gen4j;
 import io.gen4j.config.ConfigException;
 import io.gen4j.data.DatasetException;
 import io.gen4j.inject.PluginException;
+import io.gen4j.security.UntrustedModelException;
+import io.gen4j.train.CheckpointException;
+import io.gen4j.train.RunDirectoryException;
 import io.gen4j.train.TrainingException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -17,7 +20,7 @@ import picocli.CommandLine.Command;
     description = "Generative image models (GAN, DCGAN, WGAN, VAE) on TensorFlow Java.",
     subcommands = {
       ModelsCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class, ExportCommand.class,
-      BenchCommand.class, NllCommand.class, SweepCommand.class,
+      BenchCommand.class, NllCommand.class, StatusCommand.class, SweepCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Gen4jCommand implements Runnable {
@@ -54,6 +57,9 @@ public final class Gen4jCommand implements Runnable {
         || exception instanceof DatasetException
         || exception instanceof PluginException
         || exception instanceof TrainingException
+        || exception instanceof RunDirectoryException
+        || exception instanceof CheckpointException
+        || exception instanceof UntrustedModelException
         || exception instanceof IllegalArgumentException;
   }
 

@@ -4,6 +4,7 @@ import io.gen4j.Gen4j;
 import io.gen4j.export.ExportedGenerator;
 import io.gen4j.export.ImageGrid;
 import io.gen4j.export.SampleFormat;
+import io.gen4j.security.ModelTrust;
 import io.gen4j.spi.ImageBatch;
 import io.gen4j.train.Reconstructions;
 import java.io.PrintWriter;
@@ -68,6 +69,11 @@ final class SampleCommand implements Callable<Integer> {
   @CommandLine.Option(names = "--format", paramLabel = "FORMAT", description = "grid, pngs or npy (default: from --out).")
   private String format;
 
+  @CommandLine.Option(names = "--trust-model",
+      description = "Load --model without checking its graph against the allowed ops. DANGEROUS: a model file is a"
+          + " program, and an unchecked one can read and write any file gen4j can. Only for models you trust.")
+  private boolean trustModel;
+
   @CommandLine.Option(names = "--seed", paramLabel = "SEED",
       description = "Seed of the latent batch or of the choice of test images (default: the run's seed, which gives its sample grids' batch).")
   private Long seed;
@@ -101,7 +107,8 @@ final class SampleCommand implements Callable<Integer> {
       int images = count != null ? count : 64;
       ImageBatch batch;
       if (source.model != null) {
-        try (ExportedGenerator generator = ExportedGenerator.load(source.model)) {
+        try (ExportedGenerator generator =
+            ExportedGenerator.load(source.model, trustModel ? ModelTrust.TRUSTED : ModelTrust.CHECKED)) {
           batch = generator.sample(images, seed != null ? seed : generator.manifest().runSeed());
         }
       } else {

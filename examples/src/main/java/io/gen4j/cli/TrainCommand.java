@@ -1,8 +1,10 @@
 package io.gen4j.cli;
 
 import io.gen4j.Gen4j;
+import io.gen4j.config.ConfigException;
 import io.gen4j.config.ExperimentConfig;
 import io.gen4j.config.OutputConfig;
+import io.gen4j.spi.InvalidConfigException;
 import io.gen4j.train.Experiments;
 import io.gen4j.train.TrainingResult;
 import io.gen4j.train.listeners.LogLines;
@@ -56,7 +58,11 @@ final class TrainCommand implements Callable<Integer> {
     } else {
       ExperimentConfig experiment = gen4j.get().configLoader().load(config);
       if (runs != null) {
-        experiment = experiment.withOutput(new OutputConfig(runs.toString()));
+        try {
+          experiment = experiment.withOutput(new OutputConfig(runs.toString()));
+        } catch (InvalidConfigException e) {
+          throw new ConfigException("--runs: " + e.problem());
+        }
       }
       result = experiments.train(experiment, List.of());
     }

@@ -67,7 +67,7 @@ class ExportAndSampleCommandTest {
   void badInputIsOneLineAndExitCodeTwo(@TempDir Path out) throws IOException {
     Path missing = out.resolve("missing");
     assertThat(gen4j("export", "--run", missing.toString(), "--out", out.resolve("export").toString()))
-        .isEqualTo(new Outcome(2, "", "gen4j: " + missing + ": not a gen4j run directory (no config.json)\n"));
+        .isEqualTo(new Outcome(2, "", "gen4j: " + missing + ": no such run directory\n"));
 
     Path noCheckpoint = Files.createDirectories(out.resolve("no-checkpoint"));
     Files.copy(run.resolve("config.json"), noCheckpoint.resolve("config.json"));

@@ -50,7 +50,7 @@ public record DcganConfig(
       AdversarialSettings.DEFAULT_CLIP_VALUE, 1, null);
 
   public DcganConfig {
-    ConfigChecks.atLeastOne("latentSize", latentSize);
+    ConfigChecks.size("latentSize", latentSize);
     generatorFilters = ConfigChecks.sizes("generatorFilters", generatorFilters, "channel count");
     discriminatorFilters = ConfigChecks.sizes("discriminatorFilters", discriminatorFilters, "channel count");
     if (generatorFilters.size() < 2 || generatorFilters.size() > 3) {

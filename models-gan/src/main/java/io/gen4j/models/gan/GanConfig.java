@@ -50,7 +50,7 @@ public record GanConfig(
       AdversarialSettings.DEFAULT_CLIP_VALUE, 5, null);
 
   public GanConfig {
-    ConfigChecks.atLeastOne("latentSize", latentSize);
+    ConfigChecks.size("latentSize", latentSize);
     generatorLayers = ConfigChecks.sizes("generatorLayers", generatorLayers, "layer width");
     discriminatorLayers = ConfigChecks.sizes("discriminatorLayers", discriminatorLayers, "layer width");
     ConfigChecks.inUnitInterval("leakySlope", leakySlope);

@@ -33,7 +33,7 @@ public record VaeConfig(
       new VaeConfig(20, Architecture.MLP, List.of(512, 256), List.of(32, 64), 1f, Binarization.DYNAMIC);
 
   public VaeConfig {
-    ConfigChecks.atLeastOne("latentSize", latentSize);
+    ConfigChecks.size("latentSize", latentSize);
     if (encoder == null) {
       throw new InvalidConfigException("encoder", "must be one of mlp, conv");
     }
@@ -56,9 +56,10 @@ public record VaeConfig(
     }
     for (int i = 0; i < widths.size(); i++) {
       Integer width = widths.get(i);
-      if (width == null || width < 1) {
-        throw new InvalidConfigException(field + "[" + i + "]", "must be at least 1, got " + width);
+      if (width == null) {
+        throw new InvalidConfigException(field + "[" + i + "]", "must be at least 1, got null");
       }
+      ConfigChecks.size(field + "[" + i + "]", width);
     }
     return List.copyOf(widths);
   }

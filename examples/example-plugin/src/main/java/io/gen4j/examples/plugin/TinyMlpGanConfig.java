@@ -24,8 +24,8 @@ public record TinyMlpGanConfig(int latentSize, int hiddenWidth, AdversarialLoss 
       new TinyMlpGanConfig(64, 128, AdversarialLoss.NON_SATURATING, LipschitzConstraint.NONE);
 
   public TinyMlpGanConfig {
-    ConfigChecks.atLeastOne("latentSize", latentSize);
-    ConfigChecks.atLeastOne("hiddenWidth", hiddenWidth);
+    ConfigChecks.size("latentSize", latentSize);
+    ConfigChecks.size("hiddenWidth", hiddenWidth);
     adversarial(loss, constraint);
   }
 
