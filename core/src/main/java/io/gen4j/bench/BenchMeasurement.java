@@ -2,6 +2,7 @@ package io.gen4j.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gen4j.config.ThreadsConfig;
 import io.gen4j.graph.ContractionCensus;
 
 /**
@@ -36,6 +37,9 @@ import io.gen4j.graph.ContractionCensus;
  * @param ownShapes the iteration's contractions timed alone at their own shapes, or {@code null} when
  *     not measured ({@code gen4j bench --peak})
  * @param profile where the time goes, or {@code null} when not profiled ({@code gen4j bench --profile})
+ * @param threads the thread pools the row's sessions ran with (intra-op, inter-op)
+ * @param sideBySide benchmark processes timing the same rows at the same time, this one included: 1
+ *     normally, more when {@code gen4j bench --threads} runs processes side by side
  */
 public record BenchMeasurement(
     String modelType,
@@ -56,7 +60,9 @@ public record BenchMeasurement(
     double floorMillis,
     double peakShare,
     OwnShapePeak ownShapes,
-    OpProfile profile)
+    OpProfile profile,
+    ThreadsConfig threads,
+    int sideBySide)
     implements BenchResult {
 
   public BenchMeasurement {
@@ -64,6 +70,10 @@ public record BenchMeasurement(
     requireNonNull(mode, "mode is null");
     requireNonNull(trainer, "trainer is null");
     requireNonNull(millisPerIteration, "millisPerIteration is null");
+    requireNonNull(threads, "threads is null");
+    if (sideBySide < 1) {
+      throw new IllegalArgumentException("side by side processes must be at least 1, got " + sideBySide);
+    }
     if (dataWaitShare < 0 || dataWaitShare > 1) {
       throw new IllegalArgumentException("data wait share must be between 0 and 1, got " + dataWaitShare);
     }

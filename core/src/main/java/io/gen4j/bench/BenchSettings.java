@@ -2,6 +2,7 @@ package io.gen4j.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gen4j.config.ThreadsConfig;
 import java.util.List;
 
 /**
@@ -17,6 +18,8 @@ import java.util.List;
  *     shapes ({@link OwnShapePeak})
  * @param tracedIterations iterations to trace per row after the timed ones, for an {@link OpProfile};
  *     0 for none
+ * @param threads TensorFlow's thread pools; {@link ThreadsConfig#DEFAULT} for the choice training
+ *     makes for each model type ({@code training.threads})
  */
 public record BenchSettings(
     List<String> modelTypes,
@@ -26,7 +29,8 @@ public record BenchSettings(
     List<BenchMode> modes,
     long seed,
     boolean ownShapePeaks,
-    int tracedIterations) {
+    int tracedIterations,
+    ThreadsConfig threads) {
 
   /** Default batch sizes. */
   public static final List<Integer> DEFAULT_BATCH_SIZES = List.of(64, 256);
@@ -67,13 +71,29 @@ public record BenchSettings(
     if (tracedIterations < 0) {
       throw new IllegalArgumentException("traced iterations must not be negative, got " + tracedIterations);
     }
+    requireNonNull(threads, "threads is null");
   }
 
-  /** Settings that neither time contractions at their own shapes nor profile. */
+  /**
+   * Settings that neither time contractions at their own shapes nor profile, with the threads training
+   * would choose.
+   */
   public BenchSettings(
       List<String> modelTypes, List<Integer> batchSizes, int warmupIterations, int iterations, List<BenchMode> modes,
       long seed) {
-    this(modelTypes, batchSizes, warmupIterations, iterations, modes, seed, false, 0);
+    this(modelTypes, batchSizes, warmupIterations, iterations, modes, seed, false, 0, ThreadsConfig.DEFAULT);
+  }
+
+  /** These settings for other model types, in place of this one's. */
+  public BenchSettings withModelTypes(List<String> types) {
+    return new BenchSettings(types, batchSizes, warmupIterations, iterations, modes, seed, ownShapePeaks,
+        tracedIterations, threads);
+  }
+
+  /** These settings with other thread pools. */
+  public BenchSettings withThreads(ThreadsConfig other) {
+    return new BenchSettings(modelTypes, batchSizes, warmupIterations, iterations, modes, seed, ownShapePeaks,
+        tracedIterations, other);
   }
 
   /** Every discovered model type at the default batch sizes, iterations and seed, in both modes. */

@@ -1,5 +1,7 @@
 package io.gen4j.bench;
 
+import io.gen4j.config.ThreadsConfig;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +11,7 @@ import java.util.stream.Collectors;
 /** Formats benchmark results as the plain-text table {@code gen4j bench} prints. */
 public final class BenchTable {
 
-  private static final String ROW = "%-14s %-9s %5s %6s %9s %9s %9s %9s %6s %9s %10s %5s %7s %8s %6s%s%n";
+  private static final String ROW = "%-14s %-9s %5s %6s %8s %9s %9s %9s %9s %6s %9s %10s %5s %7s %8s %6s%s%n";
 
   /** Op types shown per row when profiled. */
   private static final int TOP_OP_TYPES_PER_ROW = 3;
@@ -35,7 +37,7 @@ public final class BenchTable {
 
   /** The column titles. */
   public static String columns() {
-    return String.format(Locale.ROOT, ROW, "model", "input", "batch", "b/iter", "ms median", "ms p10", "ms p90",
+    return String.format(Locale.ROOT, ROW, "model", "input", "batch", "b/iter", "threads", "ms median", "ms p10", "ms p90",
         "images/s", "data", "peak RSS", "RSS growth", "load", "GFLOP", "floor ms", "%peak",
         "  top op types (profile)");
   }
@@ -50,6 +52,7 @@ public final class BenchTable {
     IterationStatistics millis = measured.millisPerIteration();
     return String.format(Locale.ROOT, ROW,
         measured.modelType(), measured.mode().label(), measured.batchSize(), measured.batchesPerIteration(),
+        threads(measured.threads(), measured.sideBySide()),
         millis(millis.median()), millis(millis.p10()), millis(millis.p90()),
         String.format(Locale.ROOT, "%.0f", measured.imagesPerSecond()),
         String.format(Locale.ROOT, "%.1f%%", 100 * measured.dataWaitShare()),
@@ -60,6 +63,73 @@ public final class BenchTable {
         millis(measured.floorMillis()),
         percent(measured.peakShare()),
         measured.profile() == null ? "" : "  " + topOpTypes(measured.profile()));
+  }
+
+  /** Thread pools as {@code intra/inter}, with the processes side by side when more than one: {@code 2 x 1/1}. */
+  static String threads(ThreadsConfig threads, int sideBySide) {
+    String pools = threads.intraOp() + "/" + threads.interOp();
+    return sideBySide == 1 ? pools : sideBySide + " x " + pools;
+  }
+
+  /**
+   * What {@code gen4j bench --threads} measured: per model type, mode and batch size, the images per
+   * second of each thread setting alone, and of processes side by side added up, against one process
+   * with TensorFlow's own choice (every core in both pools) and against the best setting alone.
+   *
+   * @param choices gen4j's automatic choice per model type, marked with {@code *}
+   */
+  public static String threads(List<BenchResult> results, Map<String, ThreadsConfig> choices) {
+    Map<String, Map<String, Double>> imagesPerSecond = new LinkedHashMap<>();
+    Map<String, BenchMeasurement> firstOfRow = new LinkedHashMap<>();
+    List<String> columns = new ArrayList<>();
+    for (BenchResult result : results) {
+      if (result instanceof BenchMeasurement measured) {
+        String row = measured.modelType() + "@" + measured.mode().label() + "@" + measured.batchSize();
+        String column = threads(measured.threads(), measured.sideBySide());
+        if (!columns.contains(column)) {
+          columns.add(column);
+        }
+        firstOfRow.putIfAbsent(row, measured);
+        imagesPerSecond.computeIfAbsent(row, key -> new LinkedHashMap<>())
+            .merge(column, measured.imagesPerSecond(), Double::sum);
+      }
+    }
+    if (imagesPerSecond.isEmpty()) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%nthreads: images/s by TensorFlow's thread"
+        + " pools (intra-op/inter-op), each setting in a process of its own; N x 1/1 = N processes side by side,%n"
+        + "their images/s added up; * = gen4j's automatic choice; the last columns compare the processes side by"
+        + " side with one process%n"));
+    StringBuilder titles = new StringBuilder(String.format(Locale.ROOT, "%-14s %-9s %5s", "model", "input", "batch"));
+    columns.forEach(column -> titles.append(String.format(Locale.ROOT, " %9s", column)));
+    String together = columns.stream().filter(column -> column.contains(" x ")).findFirst().orElse(null);
+    String all = columns.stream().filter(column -> !column.contains(" x ")).reduce((first, second) -> second).orElse(null);
+    if (together != null) {
+      titles.append(String.format(Locale.ROOT, "  %s vs %s, vs best alone", together, all));
+    }
+    text.append(titles).append(String.format(Locale.ROOT, "%n"));
+    imagesPerSecond.forEach((row, values) -> {
+      BenchMeasurement first = firstOfRow.get(row);
+      ThreadsConfig choice = choices.get(first.modelType());
+      String chosen = choice == null ? "" : threads(choice, 1);
+      text.append(String.format(Locale.ROOT, "%-14s %-9s %5d", first.modelType(), first.mode().label(),
+          first.batchSize()));
+      for (String column : columns) {
+        Double value = values.get(column);
+        text.append(String.format(Locale.ROOT, " %9s",
+            value == null ? "-" : String.format(Locale.ROOT, "%.0f", value) + (column.equals(chosen) ? "*" : "")));
+      }
+      if (together != null && values.containsKey(together)) {
+        double best = values.entrySet().stream().filter(entry -> !entry.getKey().contains(" x "))
+            .mapToDouble(Map.Entry::getValue).max().orElse(Double.NaN);
+        Double allAlone = values.get(all);
+        text.append(String.format(Locale.ROOT, "  %.2fx, %.2fx",
+            allAlone == null ? Double.NaN : values.get(together) / allAlone, values.get(together) / best));
+      }
+      text.append(String.format(Locale.ROOT, "%n"));
+    });
+    return text.toString();
   }
 
   private static String topOpTypes(OpProfile profile) {

@@ -3,10 +3,13 @@ package io.gen4j.bench;
 import static java.util.Objects.requireNonNull;
 
 import io.gen4j.config.OptimizerConfig;
+import io.gen4j.config.ThreadsConfig;
 import io.gen4j.data.BatchPrefetcher;
 import io.gen4j.data.ImageDataset;
 import io.gen4j.graph.Contraction;
 import io.gen4j.graph.ContractionCensus;
+import io.gen4j.graph.Sessions;
+import io.gen4j.graph.ThreadsChoice;
 import io.gen4j.inject.ModelCatalog;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ModelConfig;
@@ -15,6 +18,7 @@ import io.gen4j.spi.ObjectiveRunner;
 import io.gen4j.spi.Trainer;
 import io.gen4j.spi.TrainerProvider;
 import io.gen4j.train.CompiledObjective;
+import io.gen4j.train.ImageInput;
 import io.gen4j.train.ModelAssembly;
 import io.gen4j.train.SessionObjectiveRunner;
 import java.util.ArrayList;
@@ -34,7 +38,6 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -47,9 +50,12 @@ import org.tensorflow.types.TInt64;
  * benchmark goes on.
  *
  * <p>Every row also counts the FLOPs of an iteration's matrix products and convolutions and compares
- * the step with the machine's matrix-product peak ({@link #peak()}); on request it times those
+ * the step with the machine's matrix-product peak ({@link #measurePeak}); on request it times those
  * contractions alone at their own shapes ({@link OwnShapePeak}) and traces a few iterations to show
  * where the time goes ({@link OpProfile}).
+ *
+ * <p>Every row of one process runs with the same thread pools (the first session fixes them for the
+ * process): {@link BenchProcesses} runs rows that need other pools in processes of their own.
  */
 public final class Benchmark {
 
@@ -60,33 +66,47 @@ public final class Benchmark {
   private static final int SESSION_CALLS = 200;
 
   private final ModelCatalog catalog;
-  private final ConfigProto sessionConfig;
+  private final SideBySide sideBySide;
   private final Map<Contraction, ContractionSpeed> speeds = new HashMap<>();
+  private ThreadsConfig sessionThreads;
 
-  /** A benchmark whose sessions use TensorFlow's default options. */
+  /** A benchmark alone on the machine. */
   public Benchmark(ModelCatalog catalog) {
-    this(catalog, ConfigProto.getDefaultInstance());
+    this(catalog, SideBySide.ALONE);
   }
 
-  /**
-   * @param sessionConfig the options of every session the benchmark creates (thread counts)
-   */
-  public Benchmark(ModelCatalog catalog, ConfigProto sessionConfig) {
+  /** A benchmark that may run side by side with others timing the same rows. */
+  public Benchmark(ModelCatalog catalog, SideBySide sideBySide) {
     this.catalog = requireNonNull(catalog, "catalog is null");
-    this.sessionConfig = requireNonNull(sessionConfig, "sessionConfig is null");
+    this.sideBySide = requireNonNull(sideBySide, "sideBySide is null");
   }
 
   /**
    * The float32 matrix product {@code [1024, 1024] x [1024, 1024]} timed alone, one chain of them per
-   * core ({@link ContractionTimer}): this machine's matmul peak. Measured once per benchmark; {@link
-   * #run} measures it too if not yet done.
+   * core ({@link ContractionTimer}), in sessions with the given thread pools: this machine's matmul
+   * peak.
    */
-  public ContractionSpeed peak() {
-    return speed(Contraction.matMul(PEAK_SIZE, PEAK_SIZE, PEAK_SIZE));
+  public static ContractionSpeed measurePeak(ThreadsConfig threads) {
+    return new ContractionTimer(Sessions.configProto(threads), Runtime.getRuntime().availableProcessors())
+        .time(peakContraction());
+  }
+
+  /** The contraction whose speed is the peak: {@code [1024, 1024] x [1024, 1024]}. */
+  public static Contraction peakContraction() {
+    return Contraction.matMul(PEAK_SIZE, PEAK_SIZE, PEAK_SIZE);
   }
 
   /**
-   * Runs a benchmark.
+   * The machine's matmul peak as this benchmark measures it ({@link #measurePeak}), in sessions with the
+   * thread pools its rows will use ({@link #threads(BenchSettings, ImageDataset)}); measured once.
+   */
+  public ContractionSpeed peak(BenchSettings settings, ImageDataset dataset) {
+    threads(settings, dataset);
+    return speed(peakContraction());
+  }
+
+  /**
+   * Runs a benchmark, measuring the peak first ({@link #peak}).
    *
    * @param dataset the real images (their shape is also the synthetic images' shape)
    * @param onResult told of every row as soon as it is done, for progress output
@@ -94,24 +114,62 @@ public final class Benchmark {
    *     anything runs
    */
   public BenchReport run(BenchSettings settings, ImageDataset dataset, Consumer<BenchResult> onResult) {
+    return run(settings, dataset, peak(settings, dataset), onResult);
+  }
+
+  /**
+   * Runs a benchmark against a peak measured elsewhere on this machine (by the process that started this
+   * one, say).
+   */
+  public BenchReport run(
+      BenchSettings settings, ImageDataset dataset, ContractionSpeed peak, Consumer<BenchResult> onResult) {
     requireNonNull(settings, "settings is null");
     requireNonNull(dataset, "dataset is null");
+    requireNonNull(peak, "peak is null");
     requireNonNull(onResult, "onResult is null");
     List<ModelProvider<?>> providers = providers(settings);
     BenchEnvironment environment = BenchEnvironment.current();
-    ContractionSpeed peak = peak();
+    ThreadsConfig threads = threads(settings, dataset);
+    speeds.putIfAbsent(peak.contraction(), peak);
     boolean resetWorks = ResidentMemory.resetPeak();
     List<BenchResult> results = new ArrayList<>();
     for (ModelProvider<?> provider : providers) {
       for (int batchSize : settings.batchSizes()) {
         for (BenchMode mode : settings.modes()) {
-          BenchResult result = row(provider, batchSize, mode, settings, dataset, peak);
+          BenchResult result = row(provider, batchSize, mode, settings, dataset, peak, threads);
           results.add(result);
           onResult.accept(result);
         }
       }
     }
     return new BenchReport(environment, settings, peak, ResidentMemory.method(resetWorks), results);
+  }
+
+  /**
+   * The thread pools of every session this benchmark creates. The first session of a process fixes
+   * them for the whole process, so they are chosen once: the settings' own, or, when automatic, gen4j's
+   * choice for the first model type ({@link #automaticThreads}).
+   */
+  public ThreadsConfig threads(BenchSettings settings, ImageDataset dataset) {
+    if (sessionThreads == null) {
+      sessionThreads = settings.threads().automatic()
+          ? automaticThreads(modelTypes(settings).get(0), settings, dataset)
+          : settings.threads();
+    }
+    return sessionThreads;
+  }
+
+  /**
+   * gen4j's automatic thread pools for a model type's default training graph at the first batch size
+   * of {@code settings} ({@link ThreadsChoice}), on this machine's cores; builds the graph, opens no
+   * session.
+   */
+  public ThreadsConfig automaticThreads(String modelType, BenchSettings settings, ImageDataset dataset) {
+    DefaultModel defaults = DefaultModel.of(catalog.provider(modelType));
+    try (ModelAssembly assembly = ModelAssembly.build(defaults.model(), dataset.shape(), dataset.classCount(),
+        settings.batchSizes().get(0), settings.seed(), defaults.optimizers(), ImageInput.SYNTHETIC)) {
+      return Sessions.resolve(assembly.graph(), ThreadsConfig.DEFAULT);
+    }
   }
 
   /**
@@ -136,16 +194,17 @@ public final class Benchmark {
   }
 
   private ContractionSpeed speed(Contraction contraction) {
-    return speeds.computeIfAbsent(contraction,
-        key -> new ContractionTimer(sessionConfig, Runtime.getRuntime().availableProcessors()).time(key));
+    return speeds.computeIfAbsent(contraction, key -> new ContractionTimer(
+        Sessions.configProto(requireNonNull(sessionThreads, "threads not chosen yet")),
+        Runtime.getRuntime().availableProcessors()).time(key));
   }
 
   private BenchResult row(
       ModelProvider<?> provider, int batchSize, BenchMode mode, BenchSettings settings, ImageDataset dataset,
-      ContractionSpeed peak) {
+      ContractionSpeed peak, ThreadsConfig threads) {
     ResidentMemory.resetPeak();
     try {
-      return measure(provider.name(), DefaultModel.of(provider), batchSize, mode, settings, dataset, peak);
+      return measure(provider.name(), DefaultModel.of(provider), batchSize, mode, settings, dataset, peak, threads);
     } catch (RuntimeException e) {
       return new BenchFailure(provider.name(), mode, batchSize, oneLine(e));
     }
@@ -153,14 +212,14 @@ public final class Benchmark {
 
   private BenchMeasurement measure(
       String modelType, DefaultModel defaults, int batchSize, BenchMode mode, BenchSettings settings,
-      ImageDataset dataset, ContractionSpeed peak) {
+      ImageDataset dataset, ContractionSpeed peak, ThreadsConfig threads) {
     GenerativeModel model = defaults.model();
     TrainerProvider trainerProvider = catalog.trainerFor(model);
     long seed = settings.seed();
     Optional<BatchPrefetcher> batches = Optional.empty();
     try (ModelAssembly assembly = ModelAssembly.build(
             model, dataset.shape(), dataset.classCount(), batchSize, seed, defaults.optimizers(), mode.imageInput());
-        Session session = new Session(assembly.graph(), sessionConfig)) {
+        Session session = Sessions.open(assembly.graph(), threads)) {
       session.initialize();
       if (mode == BenchMode.REAL) {
         batches = Optional.of(new BatchPrefetcher(dataset, batchSize, seed, model.pixelRange(), 0));
@@ -172,6 +231,7 @@ public final class Benchmark {
             trainerProvider.create(assembly.modelGraph(), model.trainerSettings()), sessionRunner);
         iterations.run(settings.warmupIterations());
         OptionalLong afterWarmup = ResidentMemory.currentBytes();
+        sideBySide.beforeTiming().run();
         long batchesBefore = sessionRunner.batchesConsumed();
         long waitBefore = batches.map(BatchPrefetcher::waitNanos).orElse(0L);
         long runNanosBefore = sessionRunner.sessionRunNanos();
@@ -221,7 +281,9 @@ public final class Benchmark {
             floorMillis,
             floorMillis / statistics.median(),
             settings.ownShapePeaks() ? ownShapes(contractions) : null,
-            profile);
+            profile,
+            threads,
+            sideBySide.processes());
       }
     } finally {
       batches.ifPresent(BatchPrefetcher::close);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gen4j.Gen4j;
+import io.gen4j.config.ThreadsConfig;
 import io.gen4j.data.BundledMnist;
 import io.gen4j.data.ImageDataset;
 import io.gen4j.graph.Contraction;
@@ -75,7 +76,8 @@ class BenchmarkTest {
 
   @Test
   void countsFlopsAgainstThePeakTimesContractionsAloneAndProfiles() {
-    BenchSettings settings = new BenchSettings(List.of("tiny-gan"), List.of(16), 1, 3, List.of(BenchMode.REAL), 7, true, 2);
+    BenchSettings settings = new BenchSettings(List.of("tiny-gan"), List.of(16), 1, 3, List.of(BenchMode.REAL), 7, true, 2,
+        ThreadsConfig.DEFAULT);
 
     BenchReport report = benchmark.run(settings, BundledMnist.train().slice(200), result -> {});
 
@@ -141,7 +143,8 @@ class BenchmarkTest {
         .hasMessage("give at least one batch size");
     assertThatThrownBy(() -> new BenchSettings(List.of(), List.of(64), 5, 50, List.of(), 1))
         .hasMessage("give at least one mode (real or synthetic)");
-    assertThatThrownBy(() -> new BenchSettings(List.of(), List.of(64), 5, 50, List.of(BenchMode.REAL), 1, false, -1))
+    assertThatThrownBy(() -> new BenchSettings(List.of(), List.of(64), 5, 50, List.of(BenchMode.REAL), 1, false, -1,
+        ThreadsConfig.DEFAULT))
         .hasMessage("traced iterations must not be negative, got -1");
   }
 
