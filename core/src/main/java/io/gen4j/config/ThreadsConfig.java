@@ -9,8 +9,8 @@ import io.gen4j.spi.InvalidConfigException;
  * per run for that reason).
  *
  * <p>Both {@value #AUTOMATIC} (the default) lets gen4j choose for the model's graph what measured fastest
- * ({@code io.gen4j.graph.ThreadsChoice}: one intra-op thread and one inter-op thread per core for
- * graphs of matrix products, the reverse for convolutional ones); a single {@value #AUTOMATIC} next to
+ * ({@code io.gen4j.graph.ThreadsChoice}: one thread per core in both pools for graphs of
+ * matrix products, one inter-op thread for convolutional ones); a single {@value #AUTOMATIC} next to
  * a set pool leaves that pool to TensorFlow (one thread per core).
  *
  * @param intraOp threads one op (a matrix product, a convolution) is split across

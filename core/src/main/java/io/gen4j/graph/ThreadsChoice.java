@@ -15,14 +15,14 @@ import org.tensorflow.GraphOperation;
  * (the figures are in docs/results.md).
  *
  * <ul>
- *   <li>Mostly matrix products (the MLPs {@code gan}, {@code wgan}, {@code vae}): one intra-op thread,
- *       and one inter-op thread per core. Their products are small (a batch of 64 to 256 rows), so
- *       splitting one across threads costs more than it gains, while the independent ops of a step
- *       (the forward passes on real and generated images, the two products of each layer's gradient,
- *       the optimizer's updates) keep the cores busy side by side.
+ *   <li>Mostly matrix products (the MLPs {@code gan}, {@code wgan}, {@code vae}): one thread per core
+ *       in both pools, TensorFlow's own choice. {@code gen4j bench --threads} on 2 cores (2026-12-03)
+ *       measured it fastest or within 8% of the fastest at batch 64 and 256: one intra-op thread with
+ *       two inter-op threads won for {@code gan} at 64 (+8%) but lost 6-16% elsewhere.
  *   <li>Mostly convolutions ({@code dcgan}): one intra-op thread per core, and one inter-op thread.
- *       Each convolution is large enough to split well, and ops side by side would only fight over the
- *       cores.
+ *       Each convolution is large enough to split well, and ops side by side only fight over the
+ *       cores; measured level with both pools at one thread per core (263 and 260 images/s at
+ *       batch 64), and far ahead of one intra-op thread (149-179).
  * </ul>
  *
  * <p>A graph is convolutional when convolutions make up at least half of its contraction FLOPs.
@@ -56,7 +56,7 @@ public final class ThreadsChoice {
         .mapToLong(entry -> entry.getKey().flops() * entry.getValue())
         .sum();
     boolean convolutional = total > 0 && convolutions >= CONVOLUTIONAL_SHARE * total;
-    return convolutional ? new ThreadsConfig(processors, 1) : new ThreadsConfig(1, processors);
+    return convolutional ? new ThreadsConfig(processors, 1) : new ThreadsConfig(processors, processors);
   }
 
   /** Every contraction of the graph, counted by shape. */

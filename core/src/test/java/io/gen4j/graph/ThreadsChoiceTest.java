@@ -22,16 +22,16 @@ class ThreadsChoiceTest {
       List.of(5L, 5L, 1L, 64L), List.of(64L, 14L, 14L, 64L), false, false, List.of(1L, 2L, 2L, 1L), "SAME");
 
   @Test
-  void productsGetOneIntraOpThreadAndConvolutionsOneInterOpThread() {
-    assertThat(ThreadsChoice.forContractions(Map.of(PRODUCT, 37), 2)).isEqualTo(new ThreadsConfig(1, 2));
+  void productsGetEveryCoreInBothPoolsAndConvolutionsOneInterOpThread() {
+    assertThat(ThreadsChoice.forContractions(Map.of(PRODUCT, 37), 2)).isEqualTo(new ThreadsConfig(2, 2));
     assertThat(ThreadsChoice.forContractions(Map.of(CONVOLUTION, 3), 4)).isEqualTo(new ThreadsConfig(4, 1));
-    assertThat(ThreadsChoice.forContractions(Map.of(), 2)).isEqualTo(new ThreadsConfig(1, 2));
+    assertThat(ThreadsChoice.forContractions(Map.of(), 2)).isEqualTo(new ThreadsConfig(2, 2));
     // The FLOPs decide, not the op count: 3 of this convolution (40 MFLOP each) outweigh 1 of this
     // product (103 MFLOP), 2 do not.
     assertThat(CONVOLUTION.flops()).isEqualTo(40_140_800L);
     assertThat(PRODUCT.flops()).isEqualTo(102_760_448L);
     assertThat(ThreadsChoice.forContractions(Map.of(PRODUCT, 1, CONVOLUTION, 3), 2)).isEqualTo(new ThreadsConfig(2, 1));
-    assertThat(ThreadsChoice.forContractions(Map.of(PRODUCT, 1, CONVOLUTION, 2), 2)).isEqualTo(new ThreadsConfig(1, 2));
+    assertThat(ThreadsChoice.forContractions(Map.of(PRODUCT, 1, CONVOLUTION, 2), 2)).isEqualTo(new ThreadsConfig(2, 2));
     assertThatThrownBy(() -> ThreadsChoice.forContractions(Map.of(), 0)).hasMessage("processors must be at least 1, got 0");
   }
 
@@ -42,7 +42,7 @@ class ThreadsChoiceTest {
       tf.linalg.matMul(tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(64, 784))),
           tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(784, 1024))));
 
-      assertThat(ThreadsChoice.resolve(ThreadsConfig.DEFAULT, graph, 2)).isEqualTo(new ThreadsConfig(1, 2));
+      assertThat(ThreadsChoice.resolve(ThreadsConfig.DEFAULT, graph, 4)).isEqualTo(new ThreadsConfig(4, 4));
       assertThat(ThreadsChoice.resolve(new ThreadsConfig(2, 2), graph, 2)).isEqualTo(new ThreadsConfig(2, 2));
       assertThat(ThreadsChoice.resolve(new ThreadsConfig(0, 1), graph, 2)).isEqualTo(new ThreadsConfig(0, 1));
     }
