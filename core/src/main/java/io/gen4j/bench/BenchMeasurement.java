@@ -2,6 +2,9 @@ package io.gen4j.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gen4j.config.ThreadsConfig;
+import io.gen4j.graph.ContractionCensus;
+
 /**
  * A model type timed at one batch size in one mode. One iteration is one step of the model's trainer
  * (for adversarial training: every discriminator or critic update plus one generator update).
@@ -25,6 +28,18 @@ import static java.util.Objects.requireNonNull;
  *     warm-up iterations, or {@code null} where the system does not report it
  * @param residentAtEndBytes the same after the timed iterations: against the figure after warm-up, a
  *     leak check ({@link #residentGrowthBytes()})
+ * @param flopsPerIteration FLOPs of one iteration's matrix products and convolutions ({@link
+ *     ContractionCensus}); the rest of a step (element-wise ops, optimizer updates) is not counted
+ * @param floorMillis {@code flopsPerIteration} at the benchmark's matrix-product peak ({@link
+ *     BenchReport#peak()}): no iteration can be faster
+ * @param peakShare {@code floorMillis} over the median iteration time: the share of the peak the whole
+ *     step reaches
+ * @param ownShapes the iteration's contractions timed alone at their own shapes, or {@code null} when
+ *     not measured ({@code gen4j bench --peak})
+ * @param profile where the time goes, or {@code null} when not profiled ({@code gen4j bench --profile})
+ * @param threads the thread pools the row's sessions ran with (intra-op, inter-op)
+ * @param sideBySide benchmark processes timing the same rows at the same time, this one included: 1
+ *     normally, more when {@code gen4j bench --threads} runs processes side by side
  */
 public record BenchMeasurement(
     String modelType,
@@ -40,7 +55,14 @@ public record BenchMeasurement(
     Long peakResidentBytes,
     double loadAverage,
     Long residentAfterWarmupBytes,
-    Long residentAtEndBytes)
+    Long residentAtEndBytes,
+    long flopsPerIteration,
+    double floorMillis,
+    double peakShare,
+    OwnShapePeak ownShapes,
+    OpProfile profile,
+    ThreadsConfig threads,
+    int sideBySide)
     implements BenchResult {
 
   public BenchMeasurement {
@@ -48,6 +70,10 @@ public record BenchMeasurement(
     requireNonNull(mode, "mode is null");
     requireNonNull(trainer, "trainer is null");
     requireNonNull(millisPerIteration, "millisPerIteration is null");
+    requireNonNull(threads, "threads is null");
+    if (sideBySide < 1) {
+      throw new IllegalArgumentException("side by side processes must be at least 1, got " + sideBySide);
+    }
     if (dataWaitShare < 0 || dataWaitShare > 1) {
       throw new IllegalArgumentException("data wait share must be between 0 and 1, got " + dataWaitShare);
     }

@@ -13,15 +13,22 @@ import java.util.Map;
  *
  * @param environment the machine it ran on
  * @param settings what was asked for
+ * @param peak the float32 matrix product {@code [1024, 1024] x [1024, 1024]} timed alone at the start:
+ *     the machine's matmul peak that every row's {@code peakShare} is measured against
  * @param memoryMeasurement how {@link BenchMeasurement#peakResidentBytes()} was measured
  * @param results one row per model type, batch size and mode, in the order they ran
  */
 public record BenchReport(
-    BenchEnvironment environment, BenchSettings settings, String memoryMeasurement, List<BenchResult> results) {
+    BenchEnvironment environment,
+    BenchSettings settings,
+    ContractionSpeed peak,
+    String memoryMeasurement,
+    List<BenchResult> results) {
 
   public BenchReport {
     requireNonNull(environment, "environment is null");
     requireNonNull(settings, "settings is null");
+    requireNonNull(peak, "peak is null");
     requireNonNull(memoryMeasurement, "memoryMeasurement is null");
     results = List.copyOf(requireNonNull(results, "results is null"));
   }

@@ -53,9 +53,13 @@ public final class LocalSweepExecutor {
 
   /**
    * The thread pool sizes of each of {@code parallel} runs side by side on {@code processors} cores:
-   * an equal share of the cores for both pools, at least 1.
+   * an equal share of the cores for both pools, at least 1; one run at a time has every core and keeps
+   * gen4j's automatic choice for its model ({@link ThreadsConfig#DEFAULT}).
    */
   public static ThreadsConfig share(int processors, int parallel) {
+    if (parallel == 1) {
+      return ThreadsConfig.DEFAULT;
+    }
     int share = Math.max(1, processors / parallel);
     return new ThreadsConfig(share, share);
   }

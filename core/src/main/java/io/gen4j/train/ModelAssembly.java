@@ -246,7 +246,8 @@ public final class ModelAssembly implements AutoCloseable {
       values.add(learningRate);
       kinds.put(network.name() + "_learning_rate", MetricKind.OTHER);
     }
-    return new CompiledObjective(objective, update, names, values, kinds);
+    return new CompiledObjective(
+        objective, update, names, values, tf.withName(name + "_metrics").stack(values), kinds);
   }
 
   /** An objective that reads the real batch but says it consumes none would fail at its first update. */

@@ -10,10 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
@@ -23,20 +26,34 @@ import org.tensorflow.types.TInt64;
  * Each update is keyed for noise by {@code [seed, step *
  * MAX_UPDATES_PER_STEP + update index]}, so the noise of every update is a function of the seed and its
  * position in training alone, and a resumed run draws what an uninterrupted one would.
+ *
+ * <p>The tensors it feeds (noise key, step, images, labels) are allocated once and rewritten for each
+ * update, and an update fetches its metrics as one vector ({@link CompiledObjective#metricVector()}):
+ * each tensor crossing between Java and TensorFlow costs tens of microseconds, a share of a small
+ * model's step. Close the runner to free its tensors.
  */
-public final class SessionObjectiveRunner implements ObjectiveRunner {
+public final class SessionObjectiveRunner implements ObjectiveRunner, AutoCloseable {
 
   /** Upper bound on updates in one iteration, which spaces the noise keys of consecutive steps. */
   static final int MAX_UPDATES_PER_STEP = 1024;
 
+  private static final RunOptions FULL_TRACE =
+      RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
+
   private final Session session;
   private final ModelAssembly assembly;
   private final Optional<BatchPrefetcher> batches;
-  private final Shape batchShape;
   private final long seed;
+  private final TInt64 key;
+  private final TInt64 stepTensor;
+  private final TFloat32 images;
+  private final TInt32 labels;
   private long step;
   private int updateIndex;
   private long batchesConsumed;
+  private long sessionRuns;
+  private long sessionRunNanos;
+  private Consumer<RunMetadata> tracer;
 
   /**
    * A runner that feeds each data-consuming update the next batch of {@code batches}.
@@ -56,9 +73,14 @@ public final class SessionObjectiveRunner implements ObjectiveRunner {
     this.session = requireNonNull(session, "session is null");
     this.assembly = requireNonNull(assembly, "assembly is null");
     this.batches = batches;
-    this.batchShape = Shape.of(batchSize, shape.height(), shape.width(), shape.channels());
     this.seed = seed;
     this.batchesConsumed = batchesConsumed;
+    this.key = TInt64.tensorOf(Shape.of(2));
+    this.stepTensor = TInt64.scalarOf(0);
+    this.images = batches.isPresent()
+        ? TFloat32.tensorOf(Shape.of(batchSize, shape.height(), shape.width(), shape.channels()))
+        : null;
+    this.labels = batches.isPresent() && assembly.realLabels().isPresent() ? TInt32.tensorOf(Shape.of(batchSize)) : null;
   }
 
   /**
@@ -81,6 +103,28 @@ public final class SessionObjectiveRunner implements ObjectiveRunner {
     return batchesConsumed;
   }
 
+  /** Calls of {@code Session.run} so far. */
+  public long sessionRuns() {
+    return sessionRuns;
+  }
+
+  /**
+   * Wall nanoseconds spent inside {@code Session.run} so far: TensorFlow's own time plus the cost of
+   * the call (feeds and fetches crossing into native code); the rest of an iteration is Java.
+   */
+  public long sessionRunNanos() {
+    return sessionRunNanos;
+  }
+
+  /**
+   * Traces every following update ({@code RunOptions} full trace) and hands its {@code RunMetadata},
+   * with the step statistics of every op that ran, to {@code tracer}; {@code null} stops tracing.
+   * Tracing slows the runs, so time untraced runs only.
+   */
+  public void trace(Consumer<RunMetadata> tracer) {
+    this.tracer = tracer;
+  }
+
   @Override
   public long step() {
     return step;
@@ -93,41 +137,44 @@ public final class SessionObjectiveRunner implements ObjectiveRunner {
       throw new IllegalStateException("more than " + MAX_UPDATES_PER_STEP + " updates in step " + step);
     }
     long counter = step * MAX_UPDATES_PER_STEP + updateIndex++;
-    TFloat32 images = null;
-    TInt32 labels = null;
-    try (TInt64 key = TInt64.vectorOf(seed, counter); TInt64 iteration = TInt64.scalarOf(step)) {
-      Session.Runner runner = session.runner()
-          .feed(assembly.noiseKey(), key)
-          .feed(assembly.step(), iteration)
-          .addTarget(objective.update());
-      objective.metricValues().forEach(runner::fetch);
-      if (objective.objective().consumesData()) {
-        if (batches.isPresent()) {
-          Batch batch = batches.get().next();
-          images = TFloat32.tensorOf(batchShape, DataBuffers.of(batch.pixels(), true, false));
-          runner.feed(assembly.realImages(), images);
-          if (assembly.realLabels().isPresent()) {
-            labels = TInt32.vectorOf(requireLabels(batch));
-            runner.feed(assembly.realLabels().get(), labels);
-          }
+    key.setLong(seed, 0);
+    key.setLong(counter, 1);
+    stepTensor.setLong(step);
+    Session.Runner runner = session.runner()
+        .feed(assembly.noiseKey(), key)
+        .feed(assembly.step(), stepTensor)
+        .addTarget(objective.update())
+        .fetch(objective.metricVector());
+    if (objective.objective().consumesData()) {
+      if (batches.isPresent()) {
+        Batch batch = batches.get().next();
+        images.copyFrom(DataBuffers.of(batch.pixels(), true, false));
+        runner.feed(assembly.realImages(), images);
+        if (labels != null) {
+          labels.copyFrom(DataBuffers.of(requireLabels(batch), true, false));
+          runner.feed(assembly.realLabels().get(), labels);
         }
-        batchesConsumed++;
       }
-      try (Result result = runner.run()) {
-        Map<String, Float> metrics = new LinkedHashMap<>();
-        List<String> names = objective.metricNames();
-        for (int i = 0; i < names.size(); i++) {
-          metrics.put(names.get(i), ((TFloat32) result.get(i)).getFloat());
-        }
-        return metrics;
+      batchesConsumed++;
+    }
+    if (tracer != null) {
+      runner.setOptions(FULL_TRACE);
+    }
+    long start = System.nanoTime();
+    try (Result result = tracer == null ? runner.run() : runner.runAndFetchMetadata()) {
+      sessionRunNanos += System.nanoTime() - start;
+      sessionRuns++;
+      if (tracer != null) {
+        result.getMetadata().ifPresent(tracer);
       }
-    } finally {
-      if (images != null) {
-        images.close();
+      List<String> names = objective.metricNames();
+      float[] values = new float[names.size()];
+      ((TFloat32) result.get(0)).copyTo(DataBuffers.of(values, false, false));
+      Map<String, Float> metrics = new LinkedHashMap<>();
+      for (int i = 0; i < values.length; i++) {
+        metrics.put(names.get(i), values[i]);
       }
-      if (labels != null) {
-        labels.close();
-      }
+      return metrics;
     }
   }
 
@@ -136,5 +183,18 @@ public final class SessionObjectiveRunner implements ObjectiveRunner {
       throw new IllegalStateException("the model uses labels, but batch " + batch.index() + " has none");
     }
     return batch.labels();
+  }
+
+  /** Frees the fed tensors. */
+  @Override
+  public void close() {
+    key.close();
+    stepTensor.close();
+    if (images != null) {
+      images.close();
+    }
+    if (labels != null) {
+      labels.close();
+    }
   }
 }

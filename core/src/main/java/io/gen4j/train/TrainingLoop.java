@@ -161,9 +161,9 @@ public final class TrainingLoop {
       earlyStopping.ifPresent(monitor -> monitor.requireSource(heldOut.isPresent()));
       bestCheckpoint.ifPresent(best -> best.monitor().requireSource(heldOut.isPresent()));
       try (BatchPrefetcher batches =
-          new BatchPrefetcher(dataset, batchSize, seed, model.pixelRange(), state.batchesConsumed())) {
-        SessionObjectiveRunner runner = new SessionObjectiveRunner(
-            session, assembly, batches, dataset.shape(), batchSize, seed, state.batchesConsumed());
+              new BatchPrefetcher(dataset, batchSize, seed, model.pixelRange(), state.batchesConsumed());
+          SessionObjectiveRunner runner = new SessionObjectiveRunner(
+              session, assembly, batches, dataset.shape(), batchSize, seed, state.batchesConsumed())) {
         TrainingStarted started =
             new TrainingStarted(run.path(), config.modelType(), state.step(), totalSteps, batchSize, assembly.metricKinds());
         listeners.forEach(listener -> listener.onStart(started));

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gen4j.Gen4j;
+import io.gen4j.config.ThreadsConfig;
 import io.gen4j.data.BundledMnist;
 import io.gen4j.data.ImageDataset;
+import io.gen4j.graph.Contraction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +75,48 @@ class BenchmarkTest {
   }
 
   @Test
+  void countsFlopsAgainstThePeakTimesContractionsAloneAndProfiles() {
+    BenchSettings settings = new BenchSettings(List.of("tiny-gan"), List.of(16), 1, 3, List.of(BenchMode.REAL), 7, true, 2,
+        ThreadsConfig.DEFAULT);
+
+    BenchReport report = benchmark.run(settings, BundledMnist.train().slice(200), result -> {});
+
+    assertThat(report.peak().contraction()).isEqualTo(Contraction.matMul(1024, 1024, 1024));
+    assertThat(report.peak().gflopsPerSecond()).isPositive();
+    BenchMeasurement measured = (BenchMeasurement) report.results().get(0);
+    assertThat(measured.flopsPerIteration()).isPositive();
+    assertThat(measured.floorMillis())
+        .isCloseTo(measured.flopsPerIteration() / report.peak().gflopsPerSecond() / 1e6, Offset.offset(1e-9));
+    assertThat(measured.peakShare())
+        .isCloseTo(measured.floorMillis() / measured.millisPerIteration().median(), Offset.offset(1e-12));
+    OwnShapePeak own = measured.ownShapes();
+    assertThat(own.contractions()).isNotEmpty();
+    assertThat(own.contractions().stream().mapToLong(use -> use.count() * use.speed().contraction().flops()).sum())
+        .isEqualTo(measured.flopsPerIteration());
+    assertThat(own.millisPerIteration()).isPositive();
+    OpProfile profile = measured.profile();
+    assertThat(profile.tracedIterations()).isEqualTo(2);
+    assertThat(profile.opMillisPerIteration()).isPositive();
+    assertThat(profile.categories().stream().mapToDouble(OpProfile.CategoryTime::share).sum())
+        .isCloseTo(1.0, Offset.offset(1e-9));
+    assertThat(profile.share(OpCategory.MATMUL)).isPositive();
+    assertThat(profile.share(OpCategory.OPTIMIZER)).isPositive();
+    assertThat(profile.opTypes()).isNotEmpty().hasSizeLessThanOrEqualTo(OpProfile.TOP_OP_TYPES);
+    assertThat(profile.contractionFlopsPerIteration()).isEqualTo(measured.flopsPerIteration());
+    assertThat(profile.contractionGflopsPerSecond()).isPositive();
+    assertThat(profile.sessionRunsPerIteration()).isEqualTo(2);
+    assertThat(profile.sessionCallMicros()).isPositive();
+    assertThat(profile.outsideTensorFlowShare()).isBetween(0.0, 1.0);
+
+    String table = BenchTable.format(report);
+    assertThat(table)
+        .contains("matmul peak: float32 MatMul 1024x1024 . 1024x1024, ")
+        .contains("each timed alone at its own shapes:", "  tiny-gan, batch 16: ")
+        .contains("profile (2 traced iterations per row)", "top op types:", "  tiny-gan real 16: ");
+    assertThat(BenchTable.row(measured)).contains(profile.opTypes().get(0).type() + " ");
+  }
+
+  @Test
   void unknownModelTypeListsTheAvailableOnesBeforeAnythingRuns() {
     BenchSettings settings = new BenchSettings(List.of("tiny-gan", "no-such-model"), List.of(16), 0, 1,
         List.of(BenchMode.SYNTHETIC), 1);
@@ -99,6 +143,9 @@ class BenchmarkTest {
         .hasMessage("give at least one batch size");
     assertThatThrownBy(() -> new BenchSettings(List.of(), List.of(64), 5, 50, List.of(), 1))
         .hasMessage("give at least one mode (real or synthetic)");
+    assertThatThrownBy(() -> new BenchSettings(List.of(), List.of(64), 5, 50, List.of(BenchMode.REAL), 1, false, -1,
+        ThreadsConfig.DEFAULT))
+        .hasMessage("traced iterations must not be negative, got -1");
   }
 
   @Test

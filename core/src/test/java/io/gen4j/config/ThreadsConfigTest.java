@@ -50,7 +50,7 @@ class ThreadsConfigTest {
     assertThatThrownBy(() -> loader.parse(
         "{\"model\": {\"type\": \"tiny-gan\"}, \"training\": {\"threads\": {\"intraOp\": -1}}}", "bad.json"))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("bad.json: $.training.threads.intraOp: must be 0 (TensorFlow's choice) or more, got -1");
+        .hasMessage("bad.json: $.training.threads.intraOp: must be 0 (automatic) or more, got -1");
     assertThatThrownBy(() -> loader.parse(
         "{\"model\": {\"type\": \"tiny-gan\"}, \"training\": {\"threads\": {\"intra\": 1}}}", "bad.json"))
         .isInstanceOf(ConfigException.class)

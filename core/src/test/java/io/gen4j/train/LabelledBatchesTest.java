@@ -52,9 +52,9 @@ class LabelledBatchesTest {
     try (ModelAssembly assembly = ModelAssembly.build(
             new LabelReader(true), SHAPE, CLASSES, BATCH, 3, SGD_LIKE, ImageInput.FED);
         Session session = new Session(assembly.graph());
-        BatchPrefetcher batches = new BatchPrefetcher(dataset, BATCH, 3, PixelRange.UNIT, 0)) {
+        BatchPrefetcher batches = new BatchPrefetcher(dataset, BATCH, 3, PixelRange.UNIT, 0);
+        SessionObjectiveRunner runner = new SessionObjectiveRunner(session, assembly, batches, SHAPE, BATCH, 3, 0)) {
       session.initialize();
-      SessionObjectiveRunner runner = new SessionObjectiveRunner(session, assembly, batches, SHAPE, BATCH, 3, 0);
       for (long step = 0; step < 30; step++) {
         runner.startIteration(step);
         Map<String, Float> metrics = runner.update("fit");
@@ -68,9 +68,9 @@ class LabelledBatchesTest {
   void syntheticLabelsLieInTheClassRange() {
     try (ModelAssembly assembly = ModelAssembly.build(
             new LabelReader(true), SHAPE, CLASSES, BATCH, 3, SGD_LIKE, ImageInput.SYNTHETIC);
-        Session session = new Session(assembly.graph())) {
+        Session session = new Session(assembly.graph());
+        SessionObjectiveRunner runner = SessionObjectiveRunner.withoutData(session, assembly, SHAPE, BATCH, 3)) {
       session.initialize();
-      SessionObjectiveRunner runner = SessionObjectiveRunner.withoutData(session, assembly, SHAPE, BATCH, 3);
       for (long step = 0; step < 20; step++) {
         runner.startIteration(step);
         Map<String, Float> metrics = runner.update("fit");

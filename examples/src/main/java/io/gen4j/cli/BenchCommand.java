@@ -4,28 +4,37 @@ import io.gen4j.Gen4j;
 import io.gen4j.bench.BenchEnvironment;
 import io.gen4j.bench.BenchJson;
 import io.gen4j.bench.BenchMode;
+import io.gen4j.bench.BenchProcesses;
 import io.gen4j.bench.BenchReport;
+import io.gen4j.bench.BenchResult;
 import io.gen4j.bench.BenchSettings;
 import io.gen4j.bench.BenchTable;
+import io.gen4j.bench.BenchTask;
 import io.gen4j.bench.Benchmark;
+import io.gen4j.bench.ContractionSpeed;
 import io.gen4j.bench.DecodeBenchmark;
+import io.gen4j.bench.ResidentMemory;
 import io.gen4j.config.DataConfig;
 import io.gen4j.config.ExperimentConfig;
+import io.gen4j.config.ThreadsConfig;
 import io.gen4j.data.ImageDataset;
 import io.gen4j.data.LoadedDataset;
+import io.gen4j.sweep.RunProcess;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.Locale;
-import java.util.Optional;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code gen4j bench [MODEL...] [--batch-sizes 64,256] [--iterations 50] [--synthetic|--real] [--json FILE]}. */
 @Command(
@@ -101,6 +110,33 @@ final class BenchCommand implements Callable<Integer> {
       description = "Side of the square JPEGs --decode generates (default: ${DEFAULT-VALUE}).")
   private int decodeSize;
 
+  @CommandLine.Option(names = "--peak",
+      description = "Also time each row's matrix products and convolutions alone at their own shapes.")
+  private boolean ownShapePeaks;
+
+  @CommandLine.Option(names = "--profile",
+      description = "Trace a few iterations per row and print where the time goes (op types, matmul speed,"
+          + " time outside TensorFlow).")
+  private boolean profile;
+
+  @CommandLine.Option(names = "--traced", paramLabel = "N", defaultValue = "" + BenchSettings.DEFAULT_TRACED_ITERATIONS,
+      description = "Traced iterations per row with --profile (default: ${DEFAULT-VALUE}).")
+  private int traced;
+
+  @CommandLine.Option(names = "--threads",
+      description = "Compare TensorFlow thread pools: time each model type with 1/1, 1/N, N/1 and N/N intra-op/inter-op"
+          + " threads (N cores), each in a process of its own, then N processes of 1/1 side by side.")
+  private boolean compareThreads;
+
+  @CommandLine.Option(names = "--thread-pools", paramLabel = "INTRA,INTER",
+      description = "Time every row with these thread pool sizes (default: gen4j's automatic choice for each model"
+          + " type, as training.threads 0,0).")
+  private String threadPools;
+
+  @CommandLine.Option(names = "--worker", hidden = true, paramLabel = "TASK",
+      description = "Internal: time the rows of a task file written by the benchmark process that started this one.")
+  private Path worker;
+
   BenchCommand(Supplier<Gen4j> gen4j) {
     this.gen4j = gen4j;
   }
@@ -108,6 +144,9 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (worker != null) {
+      return work(out);
+    }
     if (decode) {
       return decode(out);
     }
@@ -117,28 +156,70 @@ final class BenchCommand implements Callable<Integer> {
     if (experimentConfig != null && !modelTypes.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--config names the model; give no MODEL with it");
     }
-    BenchSettings settings = new BenchSettings(modelTypes, batchSizes, warmup, iterations, modes(), seed);
+    if (compareThreads && threadPools != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads compares thread pools; leave out --thread-pools");
+    }
+    boolean ownData = dataConfig != null || experimentConfig != null;
+    if (compareThreads && ownData) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--threads compares thread pools on the bundled MNIST; leave out --data and --config");
+    }
+    ThreadsConfig threads = threadPools == null ? ThreadsConfig.DEFAULT : parseThreads(threadPools);
+    BenchSettings settings = new BenchSettings(
+        modelTypes, batchSizes, warmup, iterations, modes(), seed, ownShapePeaks, profile ? traced : 0, threads);
     Benchmark benchmark = new Benchmark(gen4j.get().catalog());
-    benchmark.modelTypes(settings);
+    List<String> types = benchmark.modelTypes(settings);
     Optional<ExperimentConfig> experiment = Optional.ofNullable(experimentConfig)
         .map(file -> gen4j.get().configLoader().load(file));
     DataConfig data = experiment.map(ExperimentConfig::data)
         .or(() -> Optional.ofNullable(dataConfig).map(file -> gen4j.get().configLoader().load(file).data()))
         .orElse(DataConfig.DEFAULT);
-    LoadedDataset dataset = gen4j.get().datasets().open(data);
-    ImageDataset images = dataset.training(data.limit());
-    out.print(BenchTable.header(BenchEnvironment.current(), settings));
-    out.printf("dataset: %s (%d images of %s)%n", dataset.name(), images.count(), images.shape());
-    out.print(BenchTable.columns());
+    LoadedDataset loaded = gen4j.get().datasets().open(data);
+    ImageDataset dataset = loaded.training(data.limit());
+    BenchEnvironment environment = BenchEnvironment.current();
+    out.print(BenchTable.header(environment, settings));
+    out.printf("dataset: %s (%d images of %s)%n", loaded.name(), dataset.count(), dataset.shape());
     out.flush();
-    java.util.function.Consumer<io.gen4j.bench.BenchResult> print = result -> {
-      out.print(BenchTable.row(result));
+    BenchReport report;
+    Map<String, ThreadsConfig> choices = new LinkedHashMap<>();
+    if (!ownData && (compareThreads || (threads.automatic() && types.size() > 1))) {
+      // Each model type in a process of its own, so that each gets its own automatic thread pools.
+      int processors = Runtime.getRuntime().availableProcessors();
+      for (String type : types) {
+        choices.put(type, benchmark.automaticThreads(type, settings, dataset));
+      }
+      // This process times only the peak: one chain per core, one thread each.
+      ContractionSpeed peak = Benchmark.measurePeak(new ThreadsConfig(1, processors));
+      out.print(BenchTable.peak(peak));
+      out.print(BenchTable.columns());
       out.flush();
-    };
-    BenchReport report = experiment.isPresent()
-        ? benchmark.run(settings, experiment.get(), images, print)
-        : benchmark.run(settings, images, print);
+      try (BenchProcesses processes = new BenchProcesses(RunProcess.javaCommand(System.getProperty("java.class.path"),
+          Gen4jCommand.class.getName(), List.of("bench", "--worker")), line -> {
+            out.println(line);
+            out.flush();
+          })) {
+        List<BenchResult> results = compareThreads
+            ? processes.compareThreads(settings, types, peak, processors)
+            : processes.run(settings, types, peak);
+        report = new BenchReport(environment, settings, peak, ResidentMemory.method(ResidentMemory.resetPeak()), results);
+      }
+    } else {
+      // One process: with automatic threads, the pools fit the first model type (or the experiment's model).
+      out.print(BenchTable.peak(benchmark.peak(settings, dataset)));
+      out.print(BenchTable.columns());
+      out.flush();
+      java.util.function.Consumer<BenchResult> print = result -> {
+        out.print(BenchTable.row(result));
+        out.flush();
+      };
+      report = experiment.isPresent()
+          ? benchmark.run(settings, experiment.get(), dataset, print)
+          : benchmark.run(settings, dataset, print);
+    }
     out.print(BenchTable.footer(report));
+    if (compareThreads) {
+      out.print(BenchTable.threads(report.results(), choices));
+    }
     if (json != null) {
       BenchJson.write(report, json);
       out.printf("wrote %s%n", json);
@@ -164,6 +245,25 @@ final class BenchCommand implements Callable<Integer> {
         result.load());
     out.flush();
     return 0;
+  }
+
+  /** The child-process side: the rows of one task, printed as they are timed, and the report written. */
+  private int work(PrintWriter out) {
+    ParentWatch.exitWhenGone();
+    BenchTask.read(worker).perform(gen4j.get().catalog(), gen4j.get().datasets().open(DataConfig.DEFAULT).training(0), result -> {
+      out.print(BenchTable.row(result));
+      out.flush();
+    });
+    return 0;
+  }
+
+  private ThreadsConfig parseThreads(String text) {
+    try {
+      return RunProcess.parseThreads(text);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--thread-pools: expected INTRA,INTER (two whole numbers, 0 for TensorFlow's choice), got '" + text + "'");
+    }
   }
 
   private List<BenchMode> modes() {

@@ -12,7 +12,6 @@ import io.gen4j.sweep.SweepPlan;
 import io.gen4j.sweep.SweepPlanner;
 import io.gen4j.sweep.SweepProgress;
 import io.gen4j.sweep.SweepSummary;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,7 +113,7 @@ final class SweepCommand implements Callable<Integer> {
       int processors = Runtime.getRuntime().availableProcessors();
       out.printf("sweep %s: %d runs (%d combinations) in %s; %d at a time, %d of %d cores each%n", plan.name(),
           plan.runs().size(), plan.combinations().size(), directory.path(), parallel,
-          LocalSweepExecutor.share(processors, parallel).intraOp(), processors);
+          Math.max(1, processors / parallel), processors);
       out.flush();
       // Each run's process loads the same plugin jars: plugins/ beside the same jar, the same GEN4J_PLUGINS
       // and the same --plugin options.
@@ -149,27 +148,10 @@ final class SweepCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--worker goes with " + RunProcess.THREADS_OPTION + " and " + RunProcess.EVALUATION_OPTION);
     }
-    exitWithParent();
+    ParentWatch.exitWhenGone();
     new RunWorker(gen4j.get()).run(worker, RunProcess.parseThreads(workerThreads),
         RunProcess.parseEvaluation(workerEvaluation));
     return 0;
-  }
-
-  /** Ends this process when its standard input closes: the sweep that started it has gone. */
-  private static void exitWithParent() {
-    Thread watcher = new Thread(() -> {
-      try {
-        while (System.in.read() != -1) {
-          // the parent never writes; anything read is ignored
-        }
-      } catch (IOException e) {
-        // the pipe broke: the parent has gone too
-      }
-      // Checkpoints are written to a temporary directory and renamed, so halting never corrupts them.
-      Runtime.getRuntime().halt(Gen4jCommand.FAILURE);
-    }, "exit-with-parent");
-    watcher.setDaemon(true);
-    watcher.start();
   }
 
   private static void printSummary(PrintWriter out, SweepSummary summary, SweepDirectory directory) {

@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.op.nn.LeakyRelu;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -104,8 +106,11 @@ public final class Layers {
   /**
    * Batch normalization over every axis but the last (features), with learned scale and offset.
    * Training mode normalizes with the batch's statistics and records the moving-average updates on the
-   * network ({@code moving = momentum * moving + (1 - momentum) * batch}); inference mode uses the
-   * moving averages.
+   * network ({@code moving = momentum * moving + (1 - momentum) * batch}, with the batch's own, biased,
+   * variance); inference mode uses the moving averages. In training, rank-2 {@code [batch, features]}
+   * and rank-4 NHWC inputs go through TensorFlow's fused batch-norm kernel (a rank-2 input viewed as
+   * {@code [batch, 1, 1, features]}): one op forward and one backward instead of a dozen moment,
+   * broadcast and element-wise ops.
    *
    * @param features size of the last axis
    * @param momentum weight of the old moving average, in [0, 1), e.g. 0.8 or 0.99
@@ -125,18 +130,53 @@ public final class Layers {
       return tf.math.add(tf.math.mul(tf.math.sub(x, movingMean), scale), beta);
     }
     int rank = x.shape().numDimensions();
+    if ((rank == 2 || rank == 4) && !x.shape().hasUnknownDimension()) {
+      return fusedBatchNorm(network, x, gamma, beta, movingMean, movingVariance, momentum);
+    }
     Operand<TInt32> axes = tf.constant(IntStream.range(0, rank - 1).toArray());
     Operand<TFloat32> mean = tf.math.mean(x, axes);
     Operand<TFloat32> centered = tf.math.sub(x, mean);
     Operand<TFloat32> variance = tf.math.mean(tf.math.square(centered), axes);
     Operand<TFloat32> scale = tf.math.mul(tf.math.rsqrt(tf.math.add(variance, epsilon)), gamma);
+    recordMovingAverages(network, movingMean, movingVariance, mean, variance, momentum);
+    return tf.math.add(tf.math.mul(centered, scale), beta);
+  }
+
+  /**
+   * Training-mode batch normalization through {@code FusedBatchNormV3}, for a rank-2 or rank-4 input
+   * with a static shape.
+   */
+  private static Operand<TFloat32> fusedBatchNorm(
+      NetworkBuilder network, Operand<TFloat32> x, Variable<TFloat32> gamma, Variable<TFloat32> beta,
+      Variable<TFloat32> movingMean, Variable<TFloat32> movingVariance, float momentum) {
+    Ops tf = network.tf();
+    Shape shape = x.shape();
+    boolean flat = shape.numDimensions() == 2;
+    Operand<TFloat32> input = flat ? reshape(tf, x, -1, 1, 1, shape.size(1)) : x;
+    // In training the op computes the batch's mean and variance itself; these inputs are not read.
+    Operand<TFloat32> unused = tf.constant(new float[0]);
+    FusedBatchNorm<TFloat32, TFloat32> normalized = tf.nn.fusedBatchNorm(input, gamma, beta, unused, unused,
+        FusedBatchNorm.epsilon(BATCH_NORM_EPSILON), FusedBatchNorm.isTraining(true), FusedBatchNorm.dataFormat("NHWC"));
+    long count = flat ? shape.size(0) : shape.size(0) * shape.size(1) * shape.size(2);
+    // The op reports the variance times n / (n - 1) (Bessel's correction); the moving average keeps the
+    // batch's own variance, as the normalization uses it.
+    Operand<TFloat32> variance = tf.math.mul(normalized.batchVariance(),
+        tf.constant((float) Math.max(count - 1, 1) / count));
+    recordMovingAverages(network, movingMean, movingVariance, normalized.batchMean(), variance, momentum);
+    return flat ? reshape(tf, normalized.y(), -1, shape.size(1)) : normalized.y();
+  }
+
+  /** Records {@code moving = momentum * moving + (1 - momentum) * batch} for the mean and the variance. */
+  private static void recordMovingAverages(
+      NetworkBuilder network, Variable<TFloat32> movingMean, Variable<TFloat32> movingVariance,
+      Operand<TFloat32> mean, Operand<TFloat32> variance, float momentum) {
+    Ops tf = network.tf();
     Operand<TFloat32> keep = tf.constant(momentum);
     Operand<TFloat32> take = tf.constant(1f - momentum);
     network.addUpdate(
         tf.assign(movingMean, tf.math.add(tf.math.mul(movingMean, keep), tf.math.mul(mean, take))));
     network.addUpdate(
         tf.assign(movingVariance, tf.math.add(tf.math.mul(movingVariance, keep), tf.math.mul(variance, take))));
-    return tf.math.add(tf.math.mul(centered, scale), beta);
   }
 
   /** Reshapes to the given shape; -1 stands for the batch axis. */

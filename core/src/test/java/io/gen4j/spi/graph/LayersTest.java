@@ -102,4 +102,54 @@ class LayersTest {
       assertThat(sampled[0]).isCloseTo((float) ((1 - 0.4) / Math.sqrt(1.0 + 0.001)), within(1e-4f));
     }
   }
+
+  @Test
+  void batchNormOnFourDimensionsMatchesTheMomentFormulaWithItsGradients() {
+    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+      Ops tf = Ops.create(graph);
+      NetworkBuilder network = new NetworkBuilder(tf, "net", 3);
+      Operand<TFloat32> x = tf.random.statelessRandomNormal(tf.constant(new long[] {4, 3, 3, 2}), tf.constant(new long[] {1, 2}));
+      Operand<TFloat32> weights =
+          tf.random.statelessRandomNormal(tf.constant(new long[] {4, 3, 3, 2}), tf.constant(new long[] {3, 4}));
+      Operand<TFloat32> normalized = Layers.batchNorm(network, "bn", x, 2, 0.9f, Mode.TRAINING);
+      List<org.tensorflow.op.core.Variable<TFloat32>> parameters = network.network().variables(); // gamma, beta
+      Operand<TFloat32> mean = tf.math.mean(x, tf.constant(new int[] {0, 1, 2}));
+      Operand<TFloat32> centered = tf.math.sub(x, mean);
+      Operand<TFloat32> variance = tf.math.mean(tf.math.square(centered), tf.constant(new int[] {0, 1, 2}));
+      Operand<TFloat32> reference = tf.math.add(tf.math.mul(tf.math.mul(centered,
+          tf.math.rsqrt(tf.math.add(variance, tf.constant(Layers.BATCH_NORM_EPSILON)))), parameters.get(0)),
+          parameters.get(1));
+      List<Operand<TFloat32>> fusedGradients = gradients(tf, normalized, weights, x, parameters);
+      List<Operand<TFloat32>> referenceGradients = gradients(tf, reference, weights, x, parameters);
+      session.initialize();
+
+      assertThat(run(session, normalized)).containsExactly(run(session, reference), within(1e-5f));
+      for (int i = 0; i < fusedGradients.size(); i++) {
+        assertThat(run(session, fusedGradients.get(i))).as("gradient %d", i)
+            .containsExactly(run(session, referenceGradients.get(i)), within(1e-4f));
+      }
+      Session.Runner runner = session.runner();
+      network.updates().forEach(runner::addTarget);
+      runner.run().close();
+      List<org.tensorflow.op.core.Variable<TFloat32>> state = network.stateVariables();
+      float[] batchMean = run(session, mean);
+      float[] batchVariance = run(session, variance);
+      float[] movingMean = run(session, state.get(0));
+      float[] movingVariance = run(session, state.get(1));
+      for (int feature = 0; feature < 2; feature++) {
+        assertThat(movingMean[feature]).isCloseTo(0.1f * batchMean[feature], within(1e-6f));
+        assertThat(movingVariance[feature]).isCloseTo(0.9f + 0.1f * batchVariance[feature], within(1e-6f));
+      }
+    }
+  }
+
+  /** Gradients of sum(y * weights) with respect to x and each parameter. */
+  private static List<Operand<TFloat32>> gradients(
+      Ops tf, Operand<TFloat32> y, Operand<TFloat32> weights, Operand<TFloat32> x,
+      List<org.tensorflow.op.core.Variable<TFloat32>> parameters) {
+    Operand<TFloat32> loss = tf.reduceSum(tf.math.mul(y, weights), tf.constant(new int[] {0, 1, 2, 3}));
+    org.tensorflow.op.core.Gradients gradients =
+        tf.gradients(loss, List.of(x, parameters.get(0), parameters.get(1)));
+    return List.of(gradients.dy(0), gradients.dy(1), gradients.dy(2));
+  }
 }

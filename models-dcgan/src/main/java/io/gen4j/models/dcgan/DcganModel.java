@@ -76,10 +76,15 @@ final class DcganModel extends AdversarialModel {
     List<Integer> filters = architecture.discriminatorFilters();
     for (int i = 0; i < filters.size(); i++) {
       x = Layers.conv2d(network, "conv" + (i + 1), x, channels, filters.get(i), config.kernelSize(), 2);
-      x = Layers.dropout(tf, Layers.leakyRelu(tf, x, config.leakySlope()), config.dropout(), noise, mode);
       channels = filters.get(i);
       height = (height + 1) / 2;
       width = (width + 1) / 2;
+      // LeakyReLU (and dropout) on the flattened activations: fed straight from the convolution, TensorFlow
+      // 2.18's oneDNN remapper fuses the LeakyReLU into it and drops the tensor LeakyReluGrad reads ("remapper
+      // failed: ... LeakyReluGrad"), which undoes every fusion of the graph. The same values, element for element.
+      Operand<TFloat32> flat = Layers.flatten(tf, x, height * width * channels);
+      flat = Layers.dropout(tf, Layers.leakyRelu(tf, flat, config.leakySlope()), config.dropout(), noise, mode);
+      x = Layers.reshape(tf, flat, -1, height, width, channels);
     }
     int features = height * width * channels;
     return Layers.dense(network, "output", Layers.flatten(tf, x, features), features, 1);
