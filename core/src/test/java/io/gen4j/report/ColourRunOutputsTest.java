@@ -65,7 +65,7 @@ class ColourRunOutputsTest {
   @Test
   void theAnimationHasAColourFramePerGrid() throws Exception {
     List<BufferedImage> frames = gifFrames(Files.readAllBytes(run.resolve("samples.gif")));
-    assertThat(frames).hasSize(4);
+    assertThat(frames).hasSize(5); // steps 0 (the untrained generator), 10, 20, 30 and 40
     assertThat(frames).allSatisfy(frame -> assertThat(ColourImages.hasColour(frame)).isTrue());
   }
 
@@ -103,7 +103,7 @@ class ColourRunOutputsTest {
       event.getSummary().getValueList().stream().filter(Summary.Value::hasImage)
           .forEach(value -> images.add(value.getImage()));
     }
-    assertThat(images).hasSize(4);
+    assertThat(images).hasSize(5); // steps 0, 10, 20, 30 and 40
     for (Summary.Image image : images) {
       assertThat(image.getColorspace()).isEqualTo(3);
       BufferedImage png = ImageIO.read(new ByteArrayInputStream(image.getEncodedImageString().toByteArray()));
