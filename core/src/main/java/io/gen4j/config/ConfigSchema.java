@@ -243,6 +243,7 @@ public final class ConfigSchema {
       ObjectNode legacy = sectionProperties.putObject(LEGACY_TYPE_FIELD);
       legacy.put("description", "The older name of type; give one of them.");
       legacy.set("enum", names);
+      node.putObject("default");
     } else {
       node.putArray("required").add("type");
     }

@@ -53,7 +53,7 @@ class ConfigSchemaTest {
   void rangesInTheSchemaAreTheRecordsOwnChecks() {
     JsonNode definitions = schema.get("$defs");
     int checked = ConfigSchemaChecks.assertRangesEnforced(TrainingConfig.DEFAULT, definitions.get("config.TrainingConfig"))
-        + ConfigSchemaChecks.assertRangesEnforced(DataConfig.DEFAULT, definitions.get("config.DataConfig"))
+        + ConfigSchemaChecks.assertRangesEnforced(DataConfig.DEFAULT, definitions.get("data.mnist"))
         + ConfigSchemaChecks.assertRangesEnforced(OptimizerConfig.Adam.DEFAULT, definitions.get("config.OptimizerConfig.Adam"))
         + ConfigSchemaChecks.assertRangesEnforced(
             OptimizerConfig.RmsProp.DEFAULT, definitions.get("config.OptimizerConfig.RmsProp"))

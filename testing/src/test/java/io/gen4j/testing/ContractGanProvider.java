@@ -1,5 +1,6 @@
 package io.gen4j.testing;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.gen4j.config.OptimizerConfig;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.GraphContext;
@@ -27,7 +28,10 @@ public class ContractGanProvider implements ModelProvider<ContractGanProvider.Co
    * @param latentSize size of z
    * @param discriminatorSteps critic updates per generator update
    */
-  public record Config(int latentSize, int discriminatorSteps) implements ModelConfig {}
+  public record Config(
+      @JsonPropertyDescription("Noise size.") int latentSize,
+      @JsonPropertyDescription("Discriminator updates per generator update.") int discriminatorSteps)
+      implements ModelConfig {}
 
   @Override
   public String name() {
