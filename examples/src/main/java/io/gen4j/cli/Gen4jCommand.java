@@ -41,12 +41,12 @@ public final class Gen4jCommand implements Runnable {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
   @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
-      description = "On an error, print its stack trace too.")
+      description = "On an error, print its stack trace too (default: off).")
   private boolean debug;
 
   @CommandLine.Option(names = "--plugin", paramLabel = "JAR", scope = CommandLine.ScopeType.INHERIT,
       description = "Load this plugin jar (repeatable), besides those in plugins/ beside the gen4j jar and in "
-          + PluginJars.ENVIRONMENT_VARIABLE + ".")
+          + PluginJars.ENVIRONMENT_VARIABLE + " (default: none).")
   private List<Path> plugins = new ArrayList<>();
 
   /**

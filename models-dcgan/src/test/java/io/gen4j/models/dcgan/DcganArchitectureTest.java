@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 /** The layer plan derived from the config and the image shape. */
 class DcganArchitectureTest {
 
+  /** The defaults with these filters; null chooses them by image size. */
   private static DcganConfig withFilters(List<Integer> generator, List<Integer> discriminator) {
     DcganConfig base = DcganConfig.DEFAULT;
-    return new DcganConfig(base.latentSize(), Optional.of(generator), Optional.of(discriminator), base.kernelSize(), base.dropout(),
-        base.leakySlope(), base.batchNormMomentum(), StandardLoss.NON_SATURATING, LipschitzConstraint.NONE,
+    return new DcganConfig(base.latentSize(), Optional.ofNullable(generator), Optional.ofNullable(discriminator),
+        base.kernelSize(), base.dropout(), base.leakySlope(), base.batchNormMomentum(), StandardLoss.NON_SATURATING, LipschitzConstraint.NONE,
         base.gradientPenaltyWeight(), base.clipValue(), 1, Optional.empty());
   }
 
