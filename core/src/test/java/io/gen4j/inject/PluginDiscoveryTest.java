@@ -70,6 +70,19 @@ class PluginDiscoveryTest {
   }
 
   @Test
+  void aDatasetTypeInAPluginJarIsFoundWithItsJar(@TempDir Path directory) throws Exception {
+    Path jar = jar(directory.resolve("pixels.jar"), DatasetProvider.class, PixelsDataset.class.getName(), null);
+    try (URLClassLoader loader = loader(jar)) {
+      Plugins plugins = PluginDiscovery.discover(loader);
+      assertThat(plugins.problems()).isEmpty();
+      assertThat(plugins.datasets()).containsKeys("pixels", MnistProvider.NAME);
+      assertThat(plugins.jarOfDataset("pixels").orElseThrow().location()).isEqualTo(jar);
+      assertThat(plugins.jarOfDataset(MnistProvider.NAME).orElseThrow().builtIn()).isTrue();
+      assertThat(Gen4j.create(loader).datasets().providers()).containsKey("pixels");
+    }
+  }
+
+  @Test
   void twoDatasetProvidersOfOneNameAreBothRefusedNamingBothJars(@TempDir Path directory) throws Exception {
     Path jar = jar(directory.resolve("mnist-again.jar"), DatasetProvider.class, DuplicateMnist.class.getName(), null);
     try (URLClassLoader loader = loader(jar)) {
@@ -235,6 +248,39 @@ class PluginDiscoveryTest {
   public static final class DuplicateTinyGan extends DelegatingProvider {
     public DuplicateTinyGan() {
       super("tiny-gan", SpiVersion.CURRENT);
+    }
+  }
+
+  /** A dataset type of a plugin jar (discovery only: it is never opened). */
+  public static final class PixelsDataset implements DatasetProvider<MnistConfig> {
+    @Override
+    public String spiVersion() {
+      return SpiVersion.CURRENT;
+    }
+
+    @Override
+    public String name() {
+      return "pixels";
+    }
+
+    @Override
+    public String description() {
+      return "a plugin's dataset type";
+    }
+
+    @Override
+    public Class<MnistConfig> configClass() {
+      return MnistConfig.class;
+    }
+
+    @Override
+    public MnistConfig defaultConfig() {
+      return MnistProvider.DEFAULT_CONFIG;
+    }
+
+    @Override
+    public DatasetSplits open(MnistConfig config, DatasetContext context) {
+      throw new UnsupportedOperationException("not opened in these tests");
     }
   }
 
