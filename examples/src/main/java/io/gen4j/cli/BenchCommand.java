@@ -99,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
   private Path experimentConfig;
 
   @CommandLine.Option(names = "--decode", description = "Time decoding a generated folder of JPEGs into the dataset"
-      + " cache (images/s) instead of training.")
+      + " cache (images/s) instead of training (default: off).")
   private boolean decode;
 
   @CommandLine.Option(names = "--decode-images", paramLabel = "N", defaultValue = "" + DecodeBenchmark.DEFAULT_IMAGES,
@@ -111,12 +111,12 @@ final class BenchCommand implements Callable<Integer> {
   private int decodeSize;
 
   @CommandLine.Option(names = "--peak",
-      description = "Also time each row's matrix products and convolutions alone at their own shapes.")
+      description = "Also time each row's matrix products and convolutions alone at their own shapes (default: off).")
   private boolean ownShapePeaks;
 
   @CommandLine.Option(names = "--profile",
       description = "Trace a few iterations per row and print where the time goes (op types, matmul speed,"
-          + " time outside TensorFlow).")
+          + " time outside TensorFlow; default: off).")
   private boolean profile;
 
   @CommandLine.Option(names = "--traced", paramLabel = "N", defaultValue = "" + BenchSettings.DEFAULT_TRACED_ITERATIONS,
@@ -125,7 +125,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @CommandLine.Option(names = "--threads",
       description = "Compare TensorFlow thread pools: time each model type with 1/1, 1/N, N/1 and N/N intra-op/inter-op"
-          + " threads (N cores), each in a process of its own, then N processes of 1/1 side by side.")
+          + " threads (N cores), each in a process of its own, then N processes of 1/1 side by side (default: off).")
   private boolean compareThreads;
 
   @CommandLine.Option(names = "--thread-pools", paramLabel = "INTRA,INTER",

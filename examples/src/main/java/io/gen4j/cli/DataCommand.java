@@ -48,7 +48,11 @@ final class DataCommand implements Runnable {
   @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
       description = "Show each named dataset: whether its files are here, their size and its licence.",
       footerHeading = HelpText.EXAMPLES,
-      footer = {"  gen4j data list", "  GEN4J_HOME=/data/gen4j gen4j data list   # another home", HelpText.REFERENCE})
+      footer = {
+        "  gen4j data list",
+        "  gen4j data list --verbose                # also gen4j's debug lines",
+        HelpText.REFERENCE
+      })
   int list() {
     PrintWriter out = spec.commandLine().getOut();
     DatasetCatalog datasets = gen4j.get().datasets();
@@ -76,7 +80,7 @@ final class DataCommand implements Runnable {
         HelpText.REFERENCE
       })
   int fetch(
-      @CommandLine.Parameters(paramLabel = "NAME", description = "The dataset, e.g. fashion-mnist.") String name,
+      @CommandLine.Parameters(paramLabel = "NAME", description = "The dataset, e.g. fashion-mnist (required).") String name,
       @CommandLine.Option(names = "--mirror", paramLabel = "URL",
           description = "Download from URL/NAME/FILE instead of the official site (default: $GEN4J_MIRROR).")
           String mirror) {
@@ -103,9 +107,9 @@ final class DataCommand implements Runnable {
         HelpText.REFERENCE
       })
   int importFiles(
-      @CommandLine.Parameters(index = "0", paramLabel = "NAME", description = "The dataset, e.g. fashion-mnist.")
+      @CommandLine.Parameters(index = "0", paramLabel = "NAME", description = "The dataset, e.g. fashion-mnist (required).")
           String name,
-      @CommandLine.Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Files to import.")
+      @CommandLine.Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Files to import (required, one or more).")
           List<Path> files) {
     PrintWriter out = spec.commandLine().getOut();
     DatasetCatalog datasets = gen4j.get().datasets();

@@ -95,12 +95,13 @@ final class EvalCommand implements Callable<Integer> {
   @CommandLine.Option(names = "--features-size", paramLabel = "N", description = "Resize images to N x N for a SavedModel whose input leaves the size open (default: their own size; a fixed input size always wins).")
   private Integer featuresSize;
 
-  @CommandLine.Option(names = "--features-output", paramLabel = "NAME", description = "The SavedModel output holding the features, when it has several.")
+  @CommandLine.Option(names = "--features-output", paramLabel = "NAME", description = "The SavedModel output holding the features, when it has several (default: its only output).")
   private String featuresOutput;
 
   @CommandLine.Option(names = "--trust-model",
       description = "Load --features without checking its graph against the allowed ops. DANGEROUS: a model file is"
-          + " a program, and an unchecked one can read and write any file gen4j can. Only for models you trust.")
+          + " a program, and an unchecked one can read and write any file gen4j can. Only for models you trust"
+          + " (default: off, every model is checked).")
   private boolean trustModel;
 
   EvalCommand(Supplier<Gen4j> gen4j) {

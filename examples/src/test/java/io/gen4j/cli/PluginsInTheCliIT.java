@@ -38,7 +38,7 @@ class PluginsInTheCliIT {
       "mkdir -p examples/target/plugins",
       "cp examples/cgan/target/gen4j-cgan-0.1.0-SNAPSHOT.jar examples/target/plugins/",
       "./gen4j models",
-      "./gen4j train examples/configs/cgan-mnist.json",
+      "./gen4j train examples/cgan/cgan-mnist.json",
       "./gen4j sample --run runs/cgan-mnist-<time> --label 7 --out sevens.png",
       "./gen4j sample --run runs/cgan-mnist-<time> --label all --out classes.png",
       "./gen4j export --run runs/cgan-mnist-<time> --out exports/cgan",

@@ -9,7 +9,7 @@ import io.gen4j.config.ExperimentConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The shipped {@code examples/configs/cgan-mnist.json} selects this plugin, and bad fields name their path. */
+/** The shipped {@code examples/cgan/cgan-mnist.json} selects this plugin, and bad fields name their path. */
 class CganConfigFileTest {
 
   private final Gen4j gen4j = Gen4j.create();
@@ -23,7 +23,7 @@ class CganConfigFileTest {
 
   @Test
   void theShippedConfigIsValid() {
-    ExperimentConfig config = gen4j.configLoader().load(Path.of("..", "configs", "cgan-mnist.json"));
+    ExperimentConfig config = gen4j.configLoader().load(Path.of("cgan-mnist.json"));
     assertThat(config.modelType()).isEqualTo("cgan");
     assertThat(config.model()).isEqualTo(CganConfig.DEFAULT);
     assertThat(config.training().steps()).isEqualTo(3000);
