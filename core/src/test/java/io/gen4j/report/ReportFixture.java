@@ -140,9 +140,12 @@ final class ReportFixture {
     int size = digits.shape().size();
     float[] pixels = new float[64 * size];
     Random noise = new Random(11);
-    for (int index = 0; index < pixels.length; index++) {
-      float digit = (digits.pixels()[index] & 0xff) / 255f;
-      pixels[index] = (float) (digitShare * digit + (1 - digitShare) * noise.nextFloat());
+    for (int image = 0; image < 64; image++) {
+      byte[] digit = digits.image(image); // one image at a time: pixels() copies the whole dataset
+      for (int pixel = 0; pixel < size; pixel++) {
+        int index = image * size + pixel;
+        pixels[index] = (float) (digitShare * ((digit[pixel] & 0xff) / 255f) + (1 - digitShare) * noise.nextFloat());
+      }
     }
     return new ImageBatch(digits.shape(), 64, pixels);
   }
