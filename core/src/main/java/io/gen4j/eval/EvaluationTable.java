@@ -27,7 +27,7 @@ public final class EvaluationTable {
       "note: these features come without the dataset's classes, so IS and class coverage are not measured";
 
   /** What a cell shows for a metric that was not measured. */
-  private static final String NOT_MEASURED = "-";
+  private static final String NOT_MEASURED = "–";
 
   private static final String ROW = "%-28s %9s %21s %7s %9s %9s %7s%n";
 
@@ -129,7 +129,7 @@ public final class EvaluationTable {
       double precision, double recall) {
     return List.of(
         number("%.3f", fid),
-        Double.isNaN(kidMean) ? "–" : number("%.3f", 1000 * kidMean)
+        Double.isNaN(kidMean) ? NOT_MEASURED : number("%.3f", 1000 * kidMean)
             + (Double.isNaN(kidStandardDeviation) ? "" : " ± " + number("%.3f", 1000 * kidStandardDeviation)),
         number("%.3f", inceptionScore),
         number("%.4f", classKl),
@@ -138,7 +138,7 @@ public final class EvaluationTable {
   }
 
   private static String number(String format, double value) {
-    return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, format, value);
+    return Double.isNaN(value) ? NOT_MEASURED : String.format(Locale.ROOT, format, value);
   }
 
   /** The predicted-class histogram of each row, one column per class. */
