@@ -1,6 +1,5 @@
 package io.gen4j.inject;
 
-import io.gen4j.spi.DatasetConfig;
 import io.gen4j.spi.DatasetProvider;
 import io.gen4j.spi.ModelConfig;
 import io.gen4j.spi.ModelProvider;
@@ -26,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 
@@ -290,23 +290,7 @@ public final class PluginDiscovery {
   }
 
   private static ModelProvider<?> checkModel(ModelProvider<?> provider) {
-    Class<? extends ModelConfig> configClass = provider.configClass();
-    if (configClass == null) {
-      throw new BrokenPlugin("configClass() returned null");
-    }
-    ModelConfig defaults;
-    try {
-      defaults = provider.defaultConfig();
-    } catch (RuntimeException | LinkageError e) {
-      throw new BrokenPlugin("defaultConfig() failed: " + describe(e));
-    }
-    if (defaults == null) {
-      throw new BrokenPlugin("defaultConfig() returned null");
-    }
-    if (!configClass.isInstance(defaults)) {
-      throw new BrokenPlugin("defaultConfig() returned a " + defaults.getClass().getName() + ", not a "
-          + configClass.getName() + " (configClass())");
-    }
+    ModelConfig defaults = checkedDefaults(provider.configClass(), provider::defaultConfig);
     nullFields(defaults).ifPresent(field -> {
       throw new BrokenPlugin("defaultConfig() leaves field '" + field + "' null: every field needs a default"
           + " (an empty Optional for an optional one), or a config that omits it fails mid-run");
@@ -324,13 +308,20 @@ public final class PluginDiscovery {
   }
 
   private static DatasetProvider<?> checkDataset(DatasetProvider<?> provider) {
-    Class<? extends DatasetConfig> configClass = provider.configClass();
+    // No check for null fields: a dataset's required fields (its files' paths) have no default, and its
+    // config record says so itself when a config omits one.
+    checkedDefaults(provider.configClass(), provider::defaultConfig);
+    return provider;
+  }
+
+  /** A provider's default config, checked to exist and to be of its config class. */
+  private static <C> C checkedDefaults(Class<?> configClass, Supplier<? extends C> defaultConfig) {
     if (configClass == null) {
       throw new BrokenPlugin("configClass() returned null");
     }
-    DatasetConfig defaults;
+    C defaults;
     try {
-      defaults = provider.defaultConfig();
+      defaults = defaultConfig.get();
     } catch (RuntimeException | LinkageError e) {
       throw new BrokenPlugin("defaultConfig() failed: " + describe(e));
     }
@@ -341,9 +332,7 @@ public final class PluginDiscovery {
       throw new BrokenPlugin("defaultConfig() returned a " + defaults.getClass().getName() + ", not a "
           + configClass.getName() + " (configClass())");
     }
-    // No check for null fields: a dataset's required fields (its files' paths) have no default, and its
-    // config record says so itself when a config omits one.
-    return provider;
+    return defaults;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
