@@ -4,7 +4,7 @@ import io.gen4j.data.DatasetException;
 import io.gen4j.data.cache.CacheWriter;
 import io.gen4j.data.cache.PreparedCache;
 import io.gen4j.data.cache.SplitWriter;
-import io.gen4j.data.files.SourceFiles;
+import io.gen4j.data.files.ImageFileSet;
 import io.gen4j.spi.DatasetContext;
 import io.gen4j.spi.DatasetProvider;
 import io.gen4j.spi.DatasetSplits;
@@ -13,14 +13,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /** {@code idx}: a user's own IDX image file, optional labels and optional test split, read into the cache. */
 public final class IdxDatasetProvider implements DatasetProvider<IdxConfig> {
 
   /** The {@code data.type}. */
   public static final String NAME = "idx";
+
+  private static final ImageFileSet FILES = new ImageFileSet(NAME, "an IDX image file", "an IDX label file");
 
   @Override
   public String spiVersion() {
@@ -49,51 +49,16 @@ public final class IdxDatasetProvider implements DatasetProvider<IdxConfig> {
 
   @Override
   public DatasetSplits open(IdxConfig config, DatasetContext context) {
-    if (config.images() == null) {
-      throw new DatasetException("data.images: required for dataset type idx: the IDX image file");
-    }
-    Path images = SourceFiles.existingFile("data.images", config.images(), "an IDX image file");
-    Path labels = config.labels() == null ? null
-        : SourceFiles.existingFile("data.labels", config.labels(), "an IDX label file");
-    Path testImages = config.testImages() == null ? null
-        : SourceFiles.existingFile("data.testImages", config.testImages(), "an IDX image file");
-    Path testLabels = config.testLabels() == null ? null
-        : SourceFiles.existingFile("data.testLabels", config.testLabels(), "an IDX label file");
-    List<String> key = new ArrayList<>(List.of(NAME, "1"));
-    for (Path file : new Path[] {images, labels, testImages, testLabels}) {
-      key.add(file == null ? "-" : SourceFiles.fingerprint(file));
-    }
-    key.add(String.join("\u0000", config.classNames()));
-    String name = NAME + "-" + SourceFiles.stem(images);
-    return new PreparedCache(context.cache()).open(name, NAME + ":" + images, PreparedCache.key(key), writer -> {
-      writer.classNames(config.classNames());
-      copy(writer, CacheWriter.TRAIN, images, labels);
-      if (testImages != null) {
-        copy(writer, CacheWriter.TEST, testImages, testLabels);
-      }
-    });
+    return FILES.open(config.images(), config.labels(), config.testImages(), config.testLabels(),
+        config.classNames(), context, IdxDatasetProvider::copy);
   }
 
   /** Streams one IDX image file (and its labels) into a split of the cache. */
   static void copy(CacheWriter writer, String split, Path images, Path labels) {
     byte[] labelBytes = labels == null ? null : readLabels(labels);
     try (InputStream in = Files.newInputStream(images)) {
-      SplitWriter[] target = new SplitWriter[1];
-      IdxStreams.readImages(in, images.toString(), Files.size(images), header -> {
-        if (labelBytes != null && labelBytes.length != header.count()) {
-          throw new DatasetException(labels + ": " + labelBytes.length + " labels, but " + images + " holds "
-              + header.count() + " images");
-        }
-        writer.requireSpace((long) header.count() * header.shape().size());
-        target[0] = writer.split(split, header.shape(), labelBytes != null);
-        return (index, image) -> {
-          if (labelBytes != null) {
-            target[0].add(image, 0, Byte.toUnsignedInt(labelBytes[index]));
-          } else {
-            target[0].add(image, 0);
-          }
-        };
-      });
+      IdxStreams.readImages(in, images.toString(), Files.size(images), header -> ImageFileSet.startSplit(
+          writer, split, header.count(), header.shape(), images, labelBytes, labels)::add);
     } catch (IOException e) {
       throw new DatasetException(images + ": cannot read: " + e.getMessage(), e);
     }

@@ -2,6 +2,7 @@ package io.gen4j.data.npy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.gen4j.data.files.ImageFileSet;
 import io.gen4j.spi.DatasetConfig;
 import io.gen4j.spi.InvalidConfigException;
 import jakarta.validation.constraints.NotNull;
@@ -35,14 +36,6 @@ public record NpyConfig(
 
   public NpyConfig {
     classNames = classNames == null ? List.of() : List.copyOf(classNames);
-    if (testLabels != null && testImages == null) {
-      throw new InvalidConfigException("testLabels", "needs testImages");
-    }
-    if (labels != null && testImages != null && testLabels == null) {
-      throw new InvalidConfigException("testLabels", "required: the train images have labels, so the test images need them too");
-    }
-    if (labels == null && testLabels != null) {
-      throw new InvalidConfigException("labels", "required: the test images have labels, so the train images need them too");
-    }
+    ImageFileSet.requireConsistentLabels(labels, testImages, testLabels);
   }
 }
