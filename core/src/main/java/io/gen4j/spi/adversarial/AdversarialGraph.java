@@ -34,7 +34,12 @@ import org.tensorflow.types.TInt32;
  * AdversarialLoss#metrics}: {@code d_real} and {@code d_fake}, mean D(x) and D(G(z)), for the
  * cross-entropy losses; {@code critic_real} and {@code critic_fake}, the mean raw scores, for the
  * others; {@code wasserstein_estimate}, mean C(x) - mean C(G(z)), for the Wasserstein loss), and
- * {@code gradient_penalty} (the unweighted penalty) with that constraint.
+ * {@code gradient_penalty} (the unweighted penalty) with that constraint, and {@code r1_penalty} and
+ * {@code r2_penalty} (unweighted) with those {@linkplain StabilizerConfig stabilizers}.
+ *
+ * <p>Stabilizers ({@link AdversarialSettings#stabilizers()}): spectral normalization of a network's
+ * kernels (the weight average's too when the generator's are), and the R1/R2 penalties, taken with respect
+ * to the images the discriminator scores.
  */
 public final class AdversarialGraph {
 
@@ -126,6 +131,13 @@ public final class AdversarialGraph {
     Ops tf = context.tf();
     NetworkBuilder generatorNetwork = context.network(GENERATOR);
     NetworkBuilder discriminatorNetwork = context.network(DISCRIMINATOR);
+    StabilizerConfig stabilizers = settings.stabilizers();
+    if (stabilizers.normalizesSpectrally(GENERATOR)) {
+      generatorNetwork.normalizeKernelsSpectrally();
+    }
+    if (stabilizers.normalizesSpectrally(DISCRIMINATOR)) {
+      discriminatorNetwork.normalizeKernelsSpectrally();
+    }
     AdversarialLoss loss = settings.loss();
 
     Operand<TInt32> labels = realLabels.orElse(null);
@@ -151,6 +163,28 @@ public final class AdversarialGraph {
     } else if (settings.constraint() == LipschitzConstraint.WEIGHT_CLIPPING) {
       afterDiscriminatorUpdate = WeightClipping.to(settings.clipValue());
     }
+    Map<String, Metric> penaltyMetrics = new LinkedHashMap<>();
+    Operand<TFloat32> penalties = null;
+    if (stabilizers.r1Weight() > 0) {
+      Operand<TFloat32> r1 = GradientPenalty.squaredGradientNorm(tf, realScores, context.realImages(), "stabilizers.r1Weight");
+      penalties = weighted(tf, r1, stabilizers.r1Weight(), stabilizers.penaltyInterval(), penalties);
+      penaltyMetrics.put("r1_penalty", new Metric(r1, MetricKind.OTHER));
+    }
+    if (stabilizers.r2Weight() > 0) {
+      Operand<TFloat32> r2 = GradientPenalty.squaredGradientNorm(tf, fakeScores, fake, "stabilizers.r2Weight");
+      penalties = weighted(tf, r2, stabilizers.r2Weight(), stabilizers.penaltyInterval(), penalties);
+      penaltyMetrics.put("r2_penalty", new Metric(r2, MetricKind.OTHER));
+    }
+    if (penalties != null) {
+      GradientPenalty.requireDifferentiable(tf, penalties, discriminatorNetwork.network().variables(),
+          stabilizers.r1Weight() > 0 ? "stabilizers.r1Weight" : "stabilizers.r2Weight");
+      if (stabilizers.penaltyInterval() == 1) {
+        discriminatorLoss = tf.math.add(discriminatorLoss, penalties);
+        discriminatorMetrics.putAll(penaltyMetrics);
+      } else {
+        throw new UnsupportedOperationException("lazy penalties: pending");
+      }
+    }
     discriminatorMetrics.put("d_loss", new Metric(discriminatorLoss, MetricKind.LOSS));
     discriminatorMetrics.putAll(loss.metrics(tf, scores));
 
@@ -162,6 +196,9 @@ public final class AdversarialGraph {
     NetworkBuilder samplingNetwork = generatorNetwork;
     if (settings.ema().isPresent()) {
       samplingNetwork = context.network(AVERAGE_GENERATOR);
+      if (stabilizers.normalizesSpectrally(GENERATOR)) {
+        samplingNetwork.normalizeKernelsSpectrally();
+      }
       afterGeneratorUpdate = WeightAverage.of(generatorNetwork, samplingNetwork, settings.ema().get(), context.step());
     }
     Operand<TFloat32> samples =
@@ -182,5 +219,12 @@ public final class AdversarialGraph {
         .withAfterUpdate(afterGeneratorUpdate);
     ModelGraph graph = new ModelGraph(List.of(discriminatorObjective, generatorObjective), latent, samples);
     return sampleLabels.map(graph::withLabels).orElse(graph);
+  }
+
+  /** {@code sum + weight / 2 · interval · penalty} (the interval undoes the lazy penalty's absence in between). */
+  private static Operand<TFloat32> weighted(
+      Ops tf, Operand<TFloat32> penalty, float weight, int interval, Operand<TFloat32> sum) {
+    Operand<TFloat32> term = tf.math.mul(tf.constant(weight / 2f * interval), penalty);
+    return sum == null ? term : tf.math.add(sum, term);
   }
 }

@@ -38,6 +38,7 @@ public final class AdversarialSettings {
   private final float clipValue;
   private final int discriminatorSteps;
   private final Optional<WeightAverageConfig> ema;
+  private final StabilizerConfig stabilizers;
 
   private AdversarialSettings(Builder builder) {
     this.loss = builder.loss;
@@ -46,6 +47,7 @@ public final class AdversarialSettings {
     this.clipValue = builder.clipValue;
     this.discriminatorSteps = builder.discriminatorSteps;
     this.ema = builder.ema;
+    this.stabilizers = builder.stabilizers;
     if (loss.needsLipschitzConstraint() && constraint == LipschitzConstraint.NONE) {
       throw new InvalidConfigException(
           "constraint", "the " + loss.id() + " loss needs a Lipschitz constraint: gradient-penalty or weight-clipping");
@@ -106,6 +108,11 @@ public final class AdversarialSettings {
     return ema;
   }
 
+  /** Spectral normalization and the R1/R2 penalties; {@link StabilizerConfig#NONE} unless set. */
+  public StabilizerConfig stabilizers() {
+    return stabilizers;
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof AdversarialSettings that
@@ -114,19 +121,21 @@ public final class AdversarialSettings {
         && Float.compare(gradientPenaltyWeight, that.gradientPenaltyWeight) == 0
         && Float.compare(clipValue, that.clipValue) == 0
         && discriminatorSteps == that.discriminatorSteps
-        && ema.equals(that.ema);
+        && ema.equals(that.ema)
+        && stabilizers.equals(that.stabilizers);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
+    return Objects.hash(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema, stabilizers);
   }
 
   @Override
   public String toString() {
     return "AdversarialSettings[loss=" + loss.id() + ", constraint=" + constraintName(constraint)
         + ", gradientPenaltyWeight=" + gradientPenaltyWeight + ", clipValue=" + clipValue
-        + ", discriminatorSteps=" + discriminatorSteps + ", ema=" + ema.map(Object::toString).orElse("none") + "]";
+        + ", discriminatorSteps=" + discriminatorSteps + ", ema=" + ema.map(Object::toString).orElse("none")
+        + ", stabilizers=" + stabilizers + "]";
   }
 
   private static String constraintName(LipschitzConstraint constraint) {
@@ -141,6 +150,7 @@ public final class AdversarialSettings {
     private float clipValue = DEFAULT_CLIP_VALUE;
     private int discriminatorSteps = 1;
     private Optional<WeightAverageConfig> ema = Optional.empty();
+    private StabilizerConfig stabilizers = StabilizerConfig.NONE;
 
     private Builder(AdversarialLoss loss) {
       if (loss == null) {
@@ -196,6 +206,12 @@ public final class AdversarialSettings {
     /** Samples with a weight average if one is given (a config's {@code model.ema}), else with the raw weights. */
     public Builder weightAverage(Optional<WeightAverageConfig> average) {
       this.ema = requireNonNull(average, "average is null");
+      return this;
+    }
+
+    /** Spectral normalization and the R1/R2 penalties (a config's {@code model.stabilizers}). */
+    public Builder stabilizers(StabilizerConfig value) {
+      this.stabilizers = requireNonNull(value, "stabilizers is null; StabilizerConfig.NONE for none");
       return this;
     }
 

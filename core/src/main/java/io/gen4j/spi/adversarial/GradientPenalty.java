@@ -48,19 +48,39 @@ public final class GradientPenalty {
    * @param points where to evaluate the critic's gradient, typically {@link #interpolate} images
    */
   public static Operand<TFloat32> penalty(Ops tf, UnaryOperator<Operand<TFloat32>> critic, Operand<TFloat32> points) {
-    Operand<TFloat32> scores = critic.apply(points);
+    Operand<TFloat32> squaredNorm = squaredGradientNorms(tf, critic.apply(points), points, "constraint");
+    Operand<TFloat32> norm = tf.math.sqrt(tf.math.add(squaredNorm, tf.constant(NORM_EPSILON)));
+    return tf.math.mean(tf.math.square(tf.math.sub(norm, tf.constant(1f))), tf.constant(0));
+  }
+
+  /**
+   * The R1 (on real images) or R2 (on generated images) penalty of Mescheder et al. 2018, unweighted:
+   * E[‖∇ₓ D(x)‖²], the mean over the batch of the squared L2 norm of each score's gradient with respect
+   * to its own image. A model adds γ/2 times it to the discriminator's loss.
+   *
+   * @param scores the discriminator's scores of {@code images}, one per image; computed from them (through
+   *     any augmentation, whose gradient then counts too)
+   * @param images the images the gradient is taken with respect to
+   * @param field the config field that asked for the penalty, named if a critic op has no second-order gradient
+   */
+  public static Operand<TFloat32> squaredGradientNorm(
+      Ops tf, Operand<TFloat32> scores, Operand<TFloat32> images, String field) {
+    return tf.math.mean(squaredGradientNorms(tf, scores, images, field), tf.constant(0));
+  }
+
+  /** ‖∇ D(x)‖² per image. */
+  private static Operand<TFloat32> squaredGradientNorms(
+      Ops tf, Operand<TFloat32> scores, Operand<TFloat32> points, String field) {
     Gradients gradients;
     try {
       gradients = tf.gradients(scores, List.of(points), Gradients.dx(List.of(tf.fill(tf.shape(scores), tf.constant(1f)))));
     } catch (RuntimeException e) {
-      throw notDifferentiable(e);
+      throw notDifferentiable(field, e);
     }
     Operand<TFloat32> gradient = gradients.dy(0);
     int rank = points.shape().numDimensions();
     int[] axes = java.util.stream.IntStream.range(1, rank).toArray();
-    Operand<TFloat32> squaredNorm = tf.sum(tf.math.square(gradient), tf.constant(axes));
-    Operand<TFloat32> norm = tf.math.sqrt(tf.math.add(squaredNorm, tf.constant(NORM_EPSILON)));
-    return tf.math.mean(tf.math.square(tf.math.sub(norm, tf.constant(1f))), tf.constant(0));
+    return tf.sum(tf.math.square(gradient), tf.constant(axes));
   }
 
   /**
@@ -70,18 +90,31 @@ public final class GradientPenalty {
    * @throws InvalidConfigException for the {@code constraint} field, naming the op without a gradient
    */
   public static void requireDifferentiable(Ops tf, Operand<TFloat32> penalty, List<Variable<TFloat32>> criticVariables) {
+    requireDifferentiable(tf, penalty, criticVariables, "constraint");
+  }
+
+  /**
+   * Checks that a gradient penalty can be differentiated with respect to the critic's variables.
+   *
+   * @param field the config field that asked for the penalty
+   * @throws InvalidConfigException for that field, naming the op without a gradient
+   */
+  public static void requireDifferentiable(
+      Ops tf, Operand<TFloat32> penalty, List<Variable<TFloat32>> criticVariables, String field) {
     try {
       tf.gradients(penalty, criticVariables);
     } catch (RuntimeException e) {
-      throw notDifferentiable(e);
+      throw notDifferentiable(field, e);
     }
   }
 
-  private static InvalidConfigException notDifferentiable(RuntimeException cause) {
+  private static InvalidConfigException notDifferentiable(String field, RuntimeException cause) {
+    String penalty = field.equals("constraint") ? "gradient-penalty" : "the penalty " + field + " sets";
+    String instead = field.equals("constraint") ? "use weight-clipping" : "set it to 0";
     return new InvalidConfigException(
-        "constraint",
-        "gradient-penalty needs second-order gradients through every op of the critic, but TensorFlow has none for"
-            + " one of them (" + firstLine(cause.getMessage()) + "); use weight-clipping, or a critic built from"
+        field,
+        penalty + " needs second-order gradients through every op of the critic, but TensorFlow has none for"
+            + " one of them (" + firstLine(cause.getMessage()) + "); " + instead + ", or a critic built from"
             + " differentiable ops");
   }
 

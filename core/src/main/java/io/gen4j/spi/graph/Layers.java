@@ -26,15 +26,17 @@ public final class Layers {
   private Layers() {}
 
   /**
-   * A fully connected layer {@code x W + b}, W Glorot-uniform, b zero.
+   * A fully connected layer {@code x W + b}, W Glorot-uniform (spectrally normalized in a network that
+   * {@linkplain NetworkBuilder#normalizeKernelsSpectrally() normalizes its kernels}, as are the kernels of
+   * the convolutions below), b zero.
    *
    * @param input shape {@code [batch, inputUnits]}
    */
   public static Operand<TFloat32> dense(
       NetworkBuilder network, String layer, Operand<TFloat32> input, int inputUnits, int units) {
     Ops tf = network.tf();
-    Variable<TFloat32> kernel =
-        network.variable(layer + ".kernel", () -> glorotUniform(network, layer + ".kernel", inputUnits, units));
+    Operand<TFloat32> kernel =
+        network.kernel(layer + ".kernel", () -> glorotUniform(network, layer + ".kernel", inputUnits, units));
     Variable<TFloat32> bias = network.variable(layer + ".bias", () -> zeros(tf, units));
     return tf.math.add(tf.linalg.matMul(input, kernel), bias);
   }
@@ -48,7 +50,7 @@ public final class Layers {
       NetworkBuilder network, String layer, Operand<TFloat32> input, int inputChannels, int filters,
       int kernelSize, int stride) {
     Ops tf = network.tf();
-    Variable<TFloat32> kernel = network.variable(
+    Operand<TFloat32> kernel = network.kernel(
         layer + ".kernel", () -> glorotUniform(network, layer + ".kernel", kernelSize, kernelSize, inputChannels, filters));
     Variable<TFloat32> bias = network.variable(layer + ".bias", () -> zeros(tf, filters));
     Operand<TFloat32> convolved = tf.nn.conv2d(input, kernel, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
@@ -66,7 +68,7 @@ public final class Layers {
       NetworkBuilder network, String layer, Operand<TFloat32> input, int inputChannels, int filters,
       int kernelSize, int stride) {
     Ops tf = network.tf();
-    Variable<TFloat32> kernel = network.variable(
+    Operand<TFloat32> kernel = network.kernel(
         layer + ".kernel", () -> glorotUniform(network, layer + ".kernel", kernelSize, kernelSize, filters, inputChannels));
     Variable<TFloat32> bias = network.variable(layer + ".bias", () -> zeros(tf, filters));
     long height = input.shape().size(1) * stride;

@@ -29,6 +29,8 @@ public final class NetworkBuilder {
   private final Map<String, Variable<TFloat32>> trainable = new LinkedHashMap<>();
   private final Map<String, Variable<TFloat32>> state = new LinkedHashMap<>();
   private final List<Op> updates = new ArrayList<>();
+  private final Map<String, SpectralNormalization.Normalized> normalizedKernels = new LinkedHashMap<>();
+  private boolean spectrallyNormalized;
 
   /**
    * @param tf ops at the graph's root scope
@@ -63,6 +65,48 @@ public final class NetworkBuilder {
    */
   public Variable<TFloat32> variable(String localName, Supplier<Operand<TFloat32>> initialValue) {
     return trainable.computeIfAbsent(localName, key -> create(key, initialValue));
+  }
+
+  /**
+   * A layer's kernel (weight matrix or convolution kernel): the trainable variable {@code localName}, or,
+   * in a {@link #normalizeKernelsSpectrally() spectrally normalized} network, that variable divided by an
+   * estimate of its largest singular value (see {@link #normalizeKernelsSpectrally()}). Asked for again,
+   * it returns the same operand, so every use of a layer (training, sampling, a penalty) sees one value.
+   *
+   * @param localName the name below the network, such as {@code dense1.kernel}
+   * @param initialValue builds the variable's initial value, of rank 2 or more; called only when the
+   *     variable is created
+   */
+  public Operand<TFloat32> kernel(String localName, Supplier<Operand<TFloat32>> initialValue) {
+    Variable<TFloat32> variable = variable(localName, initialValue);
+    if (!spectrallyNormalized) {
+      return variable;
+    }
+    return normalizedKernels
+        .computeIfAbsent(localName, key -> SpectralNormalization.normalize(this, key, variable))
+        .kernel();
+  }
+
+  /**
+   * Makes every kernel this network builds through {@link #kernel} spectrally normalized (Miyato et al.
+   * 2018): divided by σ, its largest singular value as estimated by one power iteration per update of this
+   * network, from a vector kept in the state variable {@code <kernel>.sn_u} (checkpointed, updated with
+   * the network's {@link #updates()}). Sampling uses the same estimate from the stored vector.
+   *
+   * @throws IllegalStateException if the network has built a kernel already
+   */
+  public NetworkBuilder normalizeKernelsSpectrally() {
+    if (!spectrallyNormalized && !trainable.isEmpty()) {
+      throw new IllegalStateException(
+          "network " + name + " has variables already; normalize its kernels before building its layers");
+    }
+    spectrallyNormalized = true;
+    return this;
+  }
+
+  /** Whether this network's kernels are spectrally normalized. */
+  public boolean spectrallyNormalized() {
+    return spectrallyNormalized;
   }
 
   /**

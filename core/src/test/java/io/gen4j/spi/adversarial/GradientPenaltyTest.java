@@ -104,6 +104,29 @@ class GradientPenaltyTest {
     assertThat(scalar(session, GradientPenalty.penalty(tf, critic, points))).isCloseTo(1f, within(1e-5f));
   }
 
+  @Test
+  void r1OfALinearCriticIsItsSquaredWeightNorm() {
+    // C(x) = w . x with w = (1.2, 0, 1.6, 0): the gradient is w for every image, ||w||^2 = 1.44 + 2.56 = 4.
+    Operand<TFloat32> kernel = tf.constant(new float[][] {{1.2f}, {0f}, {1.6f}, {0f}});
+    Operand<TFloat32> images = tf.ensureShape(
+        tf.random.statelessRandomNormal(tf.constant(new int[] {8, 2, 2, 1}), tf.constant(new long[] {1, 2})),
+        org.tensorflow.ndarray.Shape.of(8, 2, 2, 1));
+    Operand<TFloat32> scores = tf.linalg.matMul(tf.reshape(images, tf.constant(new int[] {-1, 4})), kernel);
+    assertThat(scalar(session, GradientPenalty.squaredGradientNorm(tf, scores, images, "stabilizers.r1Weight")))
+        .isCloseTo(4f, within(1e-5f));
+  }
+
+  @Test
+  void r1OfAQuadraticCriticIsTheMeanOfFourTimesEachImagesSquaredNorm() {
+    // C(x) = sum(x^2): the gradient is 2x, so R1 = mean over images of 4 ||x||^2.
+    // Images (1, 2, 0, 0) and (0, 0, 3, -1): 4 * 5 = 20 and 4 * 10 = 40, mean 30.
+    Operand<TFloat32> images = tf.reshape(
+        tf.constant(new float[] {1f, 2f, 0f, 0f, 0f, 0f, 3f, -1f}), tf.constant(new long[] {2, 2, 2, 1}));
+    Operand<TFloat32> scores = tf.sum(tf.math.square(images), tf.constant(new int[] {1, 2, 3}));
+    assertThat(scalar(session, GradientPenalty.squaredGradientNorm(tf, scores, images, "stabilizers.r1Weight")))
+        .isCloseTo(30f, within(1e-5f));
+  }
+
   /** The critic ops the shipped configs use: dense, bias, LeakyReLU (MLP critics) and conv, dropout (DCGAN). */
   @Test
   void secondOrderGradientsOfMlpCriticMatchFiniteDifferences() {

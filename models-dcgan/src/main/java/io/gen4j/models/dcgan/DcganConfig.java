@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.gen4j.config.WeightAverageConfig;
+import io.gen4j.spi.adversarial.StabilizerConfig;
 import io.gen4j.spi.adversarial.StandardLoss;
 import io.gen4j.spi.adversarial.LipschitzConstraint;
 import io.gen4j.spi.ConfigChecks;
@@ -39,6 +40,8 @@ import java.util.Optional;
  * @param discriminatorSteps discriminator updates per generator update; default 1
  * @param ema moving average of the generator's weights used for sampling; default none (empty; {@code null}
  *     in JSON)
+ * @param stabilizers spectral normalization and the R1/R2 penalties ({@link StabilizerConfig}); default
+ *     all off
  */
 public record DcganConfig(
     @Min(1) @Max(ConfigChecks.MAX_SIZE) @JsonPropertyDescription("Size of the noise vector z.")
@@ -74,13 +77,15 @@ public record DcganConfig(
     int discriminatorSteps,
     @JsonPropertyDescription("An exponential moving average of the generator's weights, used for sampling,"
         + " evaluation and export, e.g. {\"decay\": 0.999}; null for none.")
-    Optional<WeightAverageConfig> ema) implements ModelConfig {
+    Optional<WeightAverageConfig> ema,
+    @JsonPropertyDescription("Spectral normalization per network and the R1/R2 gradient penalties; all off by default.")
+    StabilizerConfig stabilizers) implements ModelConfig {
 
   /** The defaults listed above. */
   public static final DcganConfig DEFAULT = new DcganConfig(
       100, Optional.empty(), Optional.empty(), 5, 0.3f, 0.2f, 0.9f, StandardLoss.NON_SATURATING,
       LipschitzConstraint.NONE, AdversarialSettings.DEFAULT_GRADIENT_PENALTY_WEIGHT,
-      AdversarialSettings.DEFAULT_CLIP_VALUE, 1, Optional.empty());
+      AdversarialSettings.DEFAULT_CLIP_VALUE, 1, Optional.empty(), StabilizerConfig.NONE);
 
   public DcganConfig {
     ConfigChecks.size("latentSize", latentSize);
@@ -94,23 +99,25 @@ public record DcganConfig(
     ConfigChecks.inUnitInterval("leakySlope", leakySlope);
     ConfigChecks.inUnitInterval("batchNormMomentum", batchNormMomentum);
     requireNonNull(ema, "ema is null; Optional.empty() for none");
-    adversarial(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
+    stabilizers = stabilizers == null ? StabilizerConfig.NONE : stabilizers;
+    adversarial(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema, stabilizers);
   }
 
   /** The settings shared by every GAN. */
   public AdversarialSettings adversarial() {
-    return adversarial(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
+    return adversarial(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema, stabilizers);
   }
 
   private static AdversarialSettings adversarial(
       StandardLoss loss, LipschitzConstraint constraint, float gradientPenaltyWeight, float clipValue,
-      int discriminatorSteps, Optional<WeightAverageConfig> ema) {
+      int discriminatorSteps, Optional<WeightAverageConfig> ema, StabilizerConfig stabilizers) {
     return AdversarialSettings.builder(loss)
         .constraint(constraint)
         .gradientPenaltyWeight(gradientPenaltyWeight)
         .clipValue(clipValue)
         .discriminatorSteps(discriminatorSteps)
         .weightAverage(ema)
+        .stabilizers(stabilizers)
         .build();
   }
 }

@@ -19,7 +19,7 @@ class DcganArchitectureTest {
     DcganConfig base = DcganConfig.DEFAULT;
     return new DcganConfig(base.latentSize(), Optional.ofNullable(generator), Optional.ofNullable(discriminator),
         base.kernelSize(), base.dropout(), base.leakySlope(), base.batchNormMomentum(), StandardLoss.NON_SATURATING, LipschitzConstraint.NONE,
-        base.gradientPenaltyWeight(), base.clipValue(), 1, Optional.empty());
+        base.gradientPenaltyWeight(), base.clipValue(), 1, Optional.empty(), base.stabilizers());
   }
 
   @Test

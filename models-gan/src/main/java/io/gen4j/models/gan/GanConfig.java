@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.gen4j.config.WeightAverageConfig;
+import io.gen4j.spi.adversarial.StabilizerConfig;
 import io.gen4j.spi.adversarial.StandardLoss;
 import io.gen4j.spi.adversarial.LipschitzConstraint;
 import io.gen4j.spi.ConfigChecks;
@@ -33,6 +34,8 @@ import java.util.Optional;
  * @param discriminatorSteps discriminator updates per generator update: gan default 1, wgan default 5
  * @param ema moving average of the generator's weights used for sampling; default none (empty; {@code null}
  *     in JSON)
+ * @param stabilizers spectral normalization and the R1/R2 penalties ({@link StabilizerConfig}); default
+ *     all off
  */
 public record GanConfig(
     @Min(1) @Max(ConfigChecks.MAX_SIZE) @JsonPropertyDescription("Size of the noise vector z.")
@@ -61,19 +64,21 @@ public record GanConfig(
     int discriminatorSteps,
     @JsonPropertyDescription("An exponential moving average of the generator's weights, used for sampling,"
         + " evaluation and export, e.g. {\"decay\": 0.999}; null for none.")
-    Optional<WeightAverageConfig> ema) implements ModelConfig {
+    Optional<WeightAverageConfig> ema,
+    @JsonPropertyDescription("Spectral normalization per network and the R1/R2 gradient penalties; all off by default.")
+    StabilizerConfig stabilizers) implements ModelConfig {
 
   /** The vanilla GAN's defaults. */
   public static final GanConfig GAN_DEFAULT = new GanConfig(
       100, List.of(256, 512, 1024), List.of(512, 256), 0.2f, 0.8f, StandardLoss.NON_SATURATING,
       LipschitzConstraint.NONE, AdversarialSettings.DEFAULT_GRADIENT_PENALTY_WEIGHT,
-      AdversarialSettings.DEFAULT_CLIP_VALUE, 1, Optional.empty());
+      AdversarialSettings.DEFAULT_CLIP_VALUE, 1, Optional.empty(), StabilizerConfig.NONE);
 
   /** WGAN-GP's defaults (Gulrajani et al.): Wasserstein loss, gradient penalty, 5 critic steps. */
   public static final GanConfig WGAN_DEFAULT = new GanConfig(
       100, List.of(256, 512, 1024), List.of(512, 256), 0.2f, 0.8f, StandardLoss.WASSERSTEIN,
       LipschitzConstraint.GRADIENT_PENALTY, AdversarialSettings.DEFAULT_GRADIENT_PENALTY_WEIGHT,
-      AdversarialSettings.DEFAULT_CLIP_VALUE, 5, Optional.empty());
+      AdversarialSettings.DEFAULT_CLIP_VALUE, 5, Optional.empty(), StabilizerConfig.NONE);
 
   public GanConfig {
     ConfigChecks.size("latentSize", latentSize);
@@ -82,23 +87,25 @@ public record GanConfig(
     ConfigChecks.inUnitInterval("leakySlope", leakySlope);
     ConfigChecks.inUnitInterval("batchNormMomentum", batchNormMomentum);
     requireNonNull(ema, "ema is null; Optional.empty() for none");
-    adversarial(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
+    stabilizers = stabilizers == null ? StabilizerConfig.NONE : stabilizers;
+    adversarial(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema, stabilizers);
   }
 
   /** The settings shared by every GAN. */
   public AdversarialSettings adversarial() {
-    return adversarial(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema);
+    return adversarial(loss, constraint, gradientPenaltyWeight, clipValue, discriminatorSteps, ema, stabilizers);
   }
 
   private static AdversarialSettings adversarial(
       StandardLoss loss, LipschitzConstraint constraint, float gradientPenaltyWeight, float clipValue,
-      int discriminatorSteps, Optional<WeightAverageConfig> ema) {
+      int discriminatorSteps, Optional<WeightAverageConfig> ema, StabilizerConfig stabilizers) {
     return AdversarialSettings.builder(loss)
         .constraint(constraint)
         .gradientPenaltyWeight(gradientPenaltyWeight)
         .clipValue(clipValue)
         .discriminatorSteps(discriminatorSteps)
         .weightAverage(ema)
+        .stabilizers(stabilizers)
         .build();
   }
 }
