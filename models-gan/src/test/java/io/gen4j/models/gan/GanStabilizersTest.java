@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gen4j.Gen4j;
 import io.gen4j.config.ConfigException;
 import io.gen4j.config.ExperimentConfig;
+import io.gen4j.spi.CheckpointSaved;
+import io.gen4j.spi.TrainingListener;
 import io.gen4j.train.TrainingResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,21 +23,28 @@ class GanStabilizersTest {
 
   private final Gen4j gen4j = Gen4j.create();
 
+  /** Every stabilizer on; the resume test runs with these. */
+  static final String ALL_STABILIZERS =
+      "{\"spectralNorm\": [\"generator\", \"discriminator\"], \"r1Weight\": 10, \"r2Weight\": 1}";
+
   private ExperimentConfig config(Path runs, String stabilizers) {
+    return config(runs, stabilizers, "stabilized", 12, 12);
+  }
+
+  private ExperimentConfig config(Path runs, String stabilizers, String name, int steps, int checkpointInterval) {
     return gen4j.configLoader().parse("""
-        {"name": "stabilized", "seed": 3,
+        {"name": "%s", "seed": 3,
          "model": {"type": "gan", "latentSize": 16, "generatorLayers": [32, 64], "discriminatorLayers": [64, 32],
                    "stabilizers": %s},
          "data": {"batchSize": 16, "limit": 320},
-         "training": {"steps": 12, "logInterval": 4, "sampleInterval": 12, "checkpointInterval": 12},
+         "training": {"steps": %d, "logInterval": 4, "sampleInterval": 12, "checkpointInterval": %d},
          "output": {"runsDirectory": "%s"}}
-        """.formatted(stabilizers, runs.toString().replace("\\", "/")), "stabilized.json");
+        """.formatted(name, stabilizers, steps, checkpointInterval, runs.toString().replace("\\", "/")), "stabilized.json");
   }
 
   @Test
   void aShortRunWithEveryStabilizerStaysFiniteAndLogsThePenalties(@TempDir Path runs) throws Exception {
-    ExperimentConfig experiment =
-        config(runs, "{\"spectralNorm\": [\"generator\", \"discriminator\"], \"r1Weight\": 10, \"r2Weight\": 1}");
+    ExperimentConfig experiment = config(runs, ALL_STABILIZERS);
     TrainingResult result = gen4j.experiments().train(experiment, List.of());
 
     List<String> lines = Files.readAllLines(result.runDirectory().resolve("metrics.jsonl")).stream()
@@ -50,6 +60,31 @@ class GanStabilizersTest {
       }
       assertThat(metrics.get("r1_penalty").asDouble()).isPositive();
     }
+  }
+
+  @Test
+  void aRunResumedWithEveryStabilizerEndsBitIdenticalToAnUninterruptedOne(@TempDir Path runs) throws Exception {
+    TrainingResult whole = gen4j.experiments().train(config(runs, ALL_STABILIZERS, "whole", 12, 6), List.of());
+    TrainingListener crashAtFirstCheckpoint = new TrainingListener() {
+      @Override
+      public void onCheckpoint(CheckpointSaved event) {
+        throw new IllegalStateException("simulated crash after step " + event.step());
+      }
+    };
+    assertThatThrownBy(() -> gen4j.experiments().train(
+        config(runs, ALL_STABILIZERS, "interrupted", 12, 6), List.of(crashAtFirstCheckpoint)))
+        .hasMessage("simulated crash after step 6");
+    Path interrupted;
+    try (Stream<Path> entries = Files.list(runs)) {
+      interrupted = entries.filter(path -> path.getFileName().toString().startsWith("interrupted-")).findFirst().orElseThrow();
+    }
+    gen4j.experiments().resume(interrupted, List.of());
+    // The checkpoint holds every variable: weights, optimizer slots and the spectral-norm vectors.
+    assertThat(variables(interrupted, 12)).isEqualTo(variables(whole.runDirectory(), 12));
+  }
+
+  private static byte[] variables(Path run, long step) throws Exception {
+    return Files.readAllBytes(run.resolve(String.format("checkpoints/step-%08d/variables.data-00000-of-00001", step)));
   }
 
   @Test
