@@ -104,11 +104,6 @@ public final class NetworkBuilder {
     return this;
   }
 
-  /** Whether this network's kernels are spectrally normalized. */
-  public boolean spectrallyNormalized() {
-    return spectrallyNormalized;
-  }
-
   /**
    * A variable that training changes without the optimizer (such as batch norm's moving mean): it is
    * checkpointed but not part of {@link #network()}.
