@@ -10,12 +10,15 @@ import io.gen4j.spi.Objective;
 import io.gen4j.spi.PostUpdate;
 import io.gen4j.spi.graph.Mode;
 import io.gen4j.spi.graph.NetworkBuilder;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
@@ -38,8 +41,10 @@ import org.tensorflow.types.TInt32;
  * {@code r2_penalty} (unweighted) with those {@linkplain StabilizerConfig stabilizers}.
  *
  * <p>Stabilizers ({@link AdversarialSettings#stabilizers()}): spectral normalization of a network's
- * kernels (the weight average's too when the generator's are), and the R1/R2 penalties, taken with respect
- * to the images the discriminator scores.
+ * kernels (the weight average's too when the generator's are); differentiable augmentation of every batch
+ * the discriminator scores, real and generated, in both objectives (the gradient penalty interpolates the
+ * augmented batches; ADA's probability moves after each discriminator update and is logged as {@code
+ * augment_p}); and the R1/R2 penalties, taken with respect to the images before augmentation.
  */
 public final class AdversarialGraph {
 
@@ -141,11 +146,15 @@ public final class AdversarialGraph {
     AdversarialLoss loss = settings.loss();
 
     Operand<TInt32> labels = realLabels.orElse(null);
+    Optional<DifferentiableAugmentation> augmentation = stabilizers.augment()
+        .map(augment -> DifferentiableAugmentation.of(discriminatorNetwork, context.noise(), augment));
+    UnaryOperator<Operand<TFloat32>> augmented = images -> augmentation.map(a -> a.apply(images)).orElse(images);
     Operand<TFloat32> fake = generator.generate(
         generatorNetwork, context.noise().normal(context.batchSize(), latentSize), labels, Mode.TRAINING);
-    Operand<TFloat32> realScores =
-        discriminator.score(discriminatorNetwork, context.realImages(), labels, Mode.TRAINING);
-    Operand<TFloat32> fakeScores = discriminator.score(discriminatorNetwork, fake, labels, Mode.TRAINING);
+    Operand<TFloat32> realSeen = augmented.apply(context.realImages());
+    Operand<TFloat32> fakeSeen = augmented.apply(fake);
+    Operand<TFloat32> realScores = discriminator.score(discriminatorNetwork, realSeen, labels, Mode.TRAINING);
+    Operand<TFloat32> fakeScores = discriminator.score(discriminatorNetwork, fakeSeen, labels, Mode.TRAINING);
     AdversarialLoss.Scores scores = new AdversarialLoss.Scores(realScores, fakeScores);
 
     Operand<TFloat32> discriminatorLoss = loss.discriminator(tf, scores);
@@ -154,7 +163,7 @@ public final class AdversarialGraph {
     PostUpdate afterDiscriminatorUpdate = PostUpdate.NONE;
     if (settings.constraint() == LipschitzConstraint.GRADIENT_PENALTY) {
       GradientPenalty.Interpolation interpolation =
-          GradientPenalty.interpolate(tf, context.noise(), context.realImages(), fake);
+          GradientPenalty.interpolate(tf, context.noise(), realSeen, fakeSeen);
       Operand<TFloat32> penalty = GradientPenalty.penalty(
           tf, images -> discriminator.score(discriminatorNetwork, images, labels, Mode.TRAINING), interpolation.images());
       GradientPenalty.requireDifferentiable(tf, penalty, discriminatorNetwork.network().variables());
@@ -186,6 +195,11 @@ public final class AdversarialGraph {
       }
     }
     discriminatorMetrics.put("d_loss", new Metric(discriminatorLoss, MetricKind.LOSS));
+    List<Op> augmentationUpdates = new ArrayList<>();
+    if (augmentation.isPresent() && augmentation.get().adaptive()) {
+      augmentationUpdates.add(augmentation.get().adaptation(realScores, discriminatorLoss));
+      discriminatorMetrics.put("augment_p", new Metric(augmentation.get().probability(), MetricKind.OTHER));
+    }
     discriminatorMetrics.putAll(loss.metrics(tf, scores));
 
     Placeholder<TFloat32> latent =
@@ -206,6 +220,7 @@ public final class AdversarialGraph {
 
     Objective discriminatorObjective = Objective.of(DISCRIMINATOR, discriminatorNetwork.network(), discriminatorLoss, true)
         .withSideUpdates(discriminatorNetwork.updates())
+        .withSideUpdates(augmentationUpdates)
         .withAfterUpdate(afterDiscriminatorUpdate);
     for (Map.Entry<String, Metric> metric : discriminatorMetrics.entrySet()) {
       discriminatorObjective = discriminatorObjective.withMetric(metric.getKey(), metric.getValue());

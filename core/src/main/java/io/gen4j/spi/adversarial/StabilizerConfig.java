@@ -7,12 +7,13 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The stabilizers a GAN may switch on beside its loss and Lipschitz constraint ({@code model.stabilizers}
- * of the built-in GANs): spectral normalization per network and the R1/R2 gradient penalties, optionally
- * lazy. Every field may be left out; the defaults switch everything off, which is the original papers'
+ * of the built-in GANs): spectral normalization per network, the R1/R2 gradient penalties (optionally
+ * lazy) and differentiable augmentation. Every field may be left out; the defaults switch everything off, which is the original papers'
  * training.
  *
  * @param spectralNorm the networks whose kernels are spectrally normalized (Miyato et al. 2018), any of
@@ -23,9 +24,11 @@ import java.util.Set;
  * @param penaltyInterval lazy regularization (Karras et al. 2020, StyleGAN2): the R1/R2 penalties are
  *     computed on every {@code penaltyInterval}-th discriminator update only, weighted by the interval;
  *     default 1 (every update)
+ * @param augment differentiable augmentation of the images the discriminator sees, real and generated
+ *     (DiffAugment, Zhao et al. 2020; ADA's adaptive probability, Karras et al. 2020); default none
  */
-@JsonClassDescription("Stabilizers beside the loss and the Lipschitz constraint: spectral normalization per network"
-    + " and the R1/R2 gradient penalties; every field defaults to off.")
+@JsonClassDescription("Stabilizers beside the loss and the Lipschitz constraint: spectral normalization per network,"
+    + " the R1/R2 gradient penalties and differentiable augmentation; every field defaults to off.")
 public record StabilizerConfig(
     @JsonPropertyDescription("Networks whose kernels are spectrally normalized (Miyato et al. 2018): any of"
         + " generator, discriminator; [] (default) for none.")
@@ -38,10 +41,13 @@ public record StabilizerConfig(
     Float r2Weight,
     @Min(1) @JsonPropertyDescription("Compute the R1/R2 penalties on every k-th discriminator update only, weighted"
         + " by k (StyleGAN2's lazy regularization); 1 (default) for every update.")
-    Integer penaltyInterval) {
+    Integer penaltyInterval,
+    @JsonPropertyDescription("Differentiable augmentation of every image the discriminator sees (DiffAugment, or ADA"
+        + " with adaptive), e.g. {\"policy\": [\"translation\", \"cutout\"]}; null (default) for none.")
+    Optional<AugmentConfig> augment) {
 
   /** Everything off. */
-  public static final StabilizerConfig NONE = new StabilizerConfig(List.of(), 0f, 0f, 1);
+  public static final StabilizerConfig NONE = new StabilizerConfig(List.of(), 0f, 0f, 1, Optional.empty());
 
   private static final Set<String> NETWORKS = Set.of(AdversarialGraph.GENERATOR, AdversarialGraph.DISCRIMINATOR);
 
@@ -50,6 +56,7 @@ public record StabilizerConfig(
     r1Weight = r1Weight == null ? 0f : r1Weight;
     r2Weight = r2Weight == null ? 0f : r2Weight;
     penaltyInterval = penaltyInterval == null ? 1 : penaltyInterval;
+    augment = augment == null ? Optional.empty() : augment;
     Set<String> seen = new LinkedHashSet<>();
     for (String network : spectralNorm) {
       if (!NETWORKS.contains(network)) {

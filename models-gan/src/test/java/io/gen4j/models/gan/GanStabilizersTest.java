@@ -18,14 +18,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Spectral normalization and the R1/R2 penalties in a short real run, and their config errors. */
+/** Every stabilizer in a short real run and a resumed one, and their config errors. */
 class GanStabilizersTest {
 
   private final Gen4j gen4j = Gen4j.create();
 
   /** Every stabilizer on; the resume test runs with these. */
   static final String ALL_STABILIZERS =
-      "{\"spectralNorm\": [\"generator\", \"discriminator\"], \"r1Weight\": 10, \"r2Weight\": 1}";
+      "{\"spectralNorm\": [\"generator\", \"discriminator\"], \"r1Weight\": 10, \"r2Weight\": 1,"
+          + " \"augment\": {\"adaptive\": {\"images\": 2000}}}";
 
   private ExperimentConfig config(Path runs, String stabilizers) {
     return config(runs, stabilizers, "stabilized", 12, 12);
@@ -54,11 +55,12 @@ class GanStabilizersTest {
     ObjectMapper json = new ObjectMapper();
     for (String line : lines) {
       JsonNode metrics = json.readTree(line);
-      for (String series : List.of("d_loss", "g_loss", "r1_penalty", "r2_penalty")) {
+      for (String series : List.of("d_loss", "g_loss", "r1_penalty", "r2_penalty", "augment_p")) {
         assertThat(metrics.has(series)).as(series).isTrue();
         assertThat(Double.isFinite(metrics.get(series).asDouble())).as(series).isTrue();
       }
       assertThat(metrics.get("r1_penalty").asDouble()).isPositive();
+      assertThat(metrics.get("augment_p").asDouble()).isBetween(0.0, 1.0);
     }
   }
 
@@ -100,6 +102,22 @@ class GanStabilizersTest {
     assertThatThrownBy(() -> config(runs, "{\"penaltyInterval\": 4}"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("$.model.stabilizers.penaltyInterval: spaces the R1/R2 penalties, but both are off");
+  }
+
+  @Test
+  void anEmptyAugmentationPolicyIsAConfigError(@TempDir Path runs) {
+    assertThatThrownBy(() -> config(runs, "{\"augment\": {\"policy\": []}}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("$.model.stabilizers.augment.policy: lists no augmentation; use any of color,"
+            + " translation, cutout");
+  }
+
+  @Test
+  void anUnknownAugmentationIsAConfigError(@TempDir Path runs) {
+    assertThatThrownBy(() -> config(runs, "{\"augment\": {\"policy\": [\"flip\"]}}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("$.model.stabilizers.augment.policy[0]")
+        .hasMessageContaining("flip");
   }
 
   @Test

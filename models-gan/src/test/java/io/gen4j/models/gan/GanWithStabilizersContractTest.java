@@ -1,11 +1,16 @@
 package io.gen4j.models.gan;
 
 import io.gen4j.spi.ModelProvider;
+import io.gen4j.spi.adversarial.AugmentConfig;
 import io.gen4j.spi.adversarial.StabilizerConfig;
 import io.gen4j.testing.ModelContractTest;
 import java.util.List;
+import java.util.Optional;
 
-/** The model contract with every stabilizer on: spectral normalization of both networks, R1 and R2. */
+/**
+ * The model contract with every stabilizer on: spectral normalization of both networks, R1, R2 and
+ * DiffAugment with ADA's adaptive probability.
+ */
 class GanWithStabilizersContractTest extends ModelContractTest<GanConfig> {
 
   @Override
@@ -16,6 +21,7 @@ class GanWithStabilizersContractTest extends ModelContractTest<GanConfig> {
   @Override
   protected GanConfig config() {
     return SmallGanConfigs.withStabilizers(SmallGanConfigs.small(GanConfig.GAN_DEFAULT),
-        new StabilizerConfig(List.of("generator", "discriminator"), 10f, 1f, 1));
+        new StabilizerConfig(List.of("generator", "discriminator"), 10f, 1f, 1, Optional.of(
+            new AugmentConfig(null, null, Optional.of(new AugmentConfig.Adaptive(null, null))))));
   }
 }
