@@ -40,7 +40,7 @@ import java.util.Optional;
  * @param discriminatorSteps discriminator updates per generator update; default 1
  * @param ema moving average of the generator's weights used for sampling; default none (empty; {@code null}
  *     in JSON)
- * @param stabilizers spectral normalization and the R1/R2 penalties ({@link StabilizerConfig}); default
+ * @param stabilizers spectral normalization, the R1/R2 penalties and augmentation ({@link StabilizerConfig}); default
  *     all off
  */
 public record DcganConfig(
@@ -78,7 +78,8 @@ public record DcganConfig(
     @JsonPropertyDescription("An exponential moving average of the generator's weights, used for sampling,"
         + " evaluation and export, e.g. {\"decay\": 0.999}; null for none.")
     Optional<WeightAverageConfig> ema,
-    @JsonPropertyDescription("Spectral normalization per network and the R1/R2 gradient penalties; all off by default.")
+    @JsonPropertyDescription("Spectral normalization per network, the R1/R2 gradient penalties and differentiable"
+        + " augmentation; all off by default.")
     StabilizerConfig stabilizers) implements ModelConfig {
 
   /** The defaults listed above. */

@@ -34,7 +34,7 @@ import java.util.Optional;
  * @param discriminatorSteps discriminator updates per generator update: gan default 1, wgan default 5
  * @param ema moving average of the generator's weights used for sampling; default none (empty; {@code null}
  *     in JSON)
- * @param stabilizers spectral normalization and the R1/R2 penalties ({@link StabilizerConfig}); default
+ * @param stabilizers spectral normalization, the R1/R2 penalties and augmentation ({@link StabilizerConfig}); default
  *     all off
  */
 public record GanConfig(
@@ -65,7 +65,8 @@ public record GanConfig(
     @JsonPropertyDescription("An exponential moving average of the generator's weights, used for sampling,"
         + " evaluation and export, e.g. {\"decay\": 0.999}; null for none.")
     Optional<WeightAverageConfig> ema,
-    @JsonPropertyDescription("Spectral normalization per network and the R1/R2 gradient penalties; all off by default.")
+    @JsonPropertyDescription("Spectral normalization per network, the R1/R2 gradient penalties and differentiable"
+        + " augmentation; all off by default.")
     StabilizerConfig stabilizers) implements ModelConfig {
 
   /** The vanilla GAN's defaults. */
