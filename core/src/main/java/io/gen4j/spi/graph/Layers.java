@@ -100,6 +100,37 @@ public final class Layers {
     return tf.math.mul(input, tf.math.mul(keep, tf.constant(1f / (1f - rate))));
   }
 
+  /**
+   * Nearest-neighbour upsampling by 2: each pixel becomes a 2x2 block. Built from concatenations and
+   * reshapes, whose gradients exist to any order.
+   *
+   * @param x shape {@code [batch, height, width, channels]}, height, width and channels static
+   */
+  public static Operand<TFloat32> upsample2x(Ops tf, Operand<TFloat32> x) {
+    long height = x.shape().size(1);
+    long width = x.shape().size(2);
+    long channels = x.shape().size(3);
+    Operand<TFloat32> wider = reshape(tf, tf.concat(List.of(x, x), tf.constant(3)), -1, height, 2 * width, channels);
+    return reshape(tf, tf.concat(List.of(wider, wider), tf.constant(2)), -1, 2 * height, 2 * width, channels);
+  }
+
+  /**
+   * 2x2 average pooling with stride 2, from a reshape and a mean (TensorFlow's {@code AvgPool} has no
+   * second-order gradient, which penalties on a discriminator's input gradient need).
+   *
+   * @param x shape {@code [batch, height, width, channels]}, even height and width, all static
+   */
+  public static Operand<TFloat32> averagePool2x(Ops tf, Operand<TFloat32> x) {
+    long height = x.shape().size(1);
+    long width = x.shape().size(2);
+    long channels = x.shape().size(3);
+    if (height % 2 != 0 || width % 2 != 0) {
+      throw new IllegalArgumentException("2x2 pooling needs even sides, got " + x.shape());
+    }
+    Operand<TFloat32> blocks = reshape(tf, x, -1, height / 2, 2, width / 2, 2, channels);
+    return tf.math.mean(blocks, tf.constant(new int[] {2, 4}));
+  }
+
   /** max(x, alpha * x). */
   public static Operand<TFloat32> leakyRelu(Ops tf, Operand<TFloat32> x, float alpha) {
     return tf.nn.leakyRelu(x, LeakyRelu.alpha(alpha));

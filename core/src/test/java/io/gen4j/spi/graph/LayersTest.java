@@ -152,4 +152,62 @@ class LayersTest {
         tf.gradients(loss, List.of(x, parameters.get(0), parameters.get(1)));
     return List.of(gradients.dy(0), gradients.dy(1), gradients.dy(2));
   }
+
+  @Test
+  void upsamplingRepeatsEachPixelAsATwoByTwoBlock() {
+    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+      Ops tf = Ops.create(graph);
+      // One 2x3 image with 2 channels: pixel (i, j) holds (10i + j, -(10i + j)).
+      float[] pixels = new float[2 * 3 * 2];
+      for (int i = 0; i < 2; i++) {
+        for (int j = 0; j < 3; j++) {
+          pixels[(i * 3 + j) * 2] = 10 * i + j;
+          pixels[(i * 3 + j) * 2 + 1] = -(10 * i + j);
+        }
+      }
+      Operand<TFloat32> image = tf.ensureShape(
+          tf.reshape(tf.constant(pixels), tf.constant(new long[] {1, 2, 3, 2})), org.tensorflow.ndarray.Shape.of(1, 2, 3, 2));
+      Operand<TFloat32> upsampled = Layers.upsample2x(tf, image);
+      assertThat(upsampled.shape().asArray()).containsExactly(1, 4, 6, 2);
+      float[] values = run(session, upsampled);
+      for (int i = 0; i < 4; i++) {
+        for (int j = 0; j < 6; j++) {
+          float expected = 10 * (i / 2) + j / 2;
+          assertThat(values[(i * 6 + j) * 2]).as("(%d, %d)", i, j).isEqualTo(expected);
+          assertThat(values[(i * 6 + j) * 2 + 1]).as("(%d, %d)", i, j).isEqualTo(-expected);
+        }
+      }
+    }
+  }
+
+  @Test
+  void averagePoolingMeansEachTwoByTwoBlockAndHasSecondOrderGradients() {
+    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+      Ops tf = Ops.create(graph);
+      // One 4x4 single-channel image with pixels 0..15.
+      float[] pixels = new float[16];
+      for (int i = 0; i < 16; i++) {
+        pixels[i] = i;
+      }
+      org.tensorflow.op.core.Variable<TFloat32> image = tf.variable(
+          tf.reshape(tf.constant(pixels), tf.constant(new long[] {1, 4, 4, 1})));
+      Operand<TFloat32> pooled = Layers.averagePool2x(tf, image);
+      // Blocks {0, 1, 4, 5}, {2, 3, 6, 7}, {8, 9, 12, 13}, {10, 11, 14, 15}.
+      Operand<TFloat32> squared = tf.math.square(pooled);
+      Operand<TFloat32> total = tf.sum(squared, tf.constant(new int[] {0, 1, 2, 3}));
+      // Seeded with ones (not the default OnesLike, which has no gradient of its own), as penalties are.
+      Operand<TFloat32> gradient = tf.gradients(total, List.of(image),
+          org.tensorflow.op.core.Gradients.dx(List.of(tf.fill(tf.shape(total), tf.constant(1f))))).dy(0);
+      Operand<TFloat32> gradientNorm = tf.sum(tf.math.square(gradient), tf.constant(new int[] {0, 1, 2, 3}));
+      Operand<TFloat32> secondOrder = Optimizers.gradients(tf, gradientNorm, List.of(image)).get(0);
+      session.initialize();
+      assertThat(run(session, pooled)).containsExactly(2.5f, 4.5f, 10.5f, 12.5f);
+      // d/dx of sum(p^2) is 2p/4 = p/2 at each of a block's pixels; its squared norm is sum 4 (p/2)^2 = sum p^2,
+      // whose gradient is again p/2 per pixel.
+      float[] expected = {1.25f, 1.25f, 2.25f, 2.25f, 1.25f, 1.25f, 2.25f, 2.25f,
+          5.25f, 5.25f, 6.25f, 6.25f, 5.25f, 5.25f, 6.25f, 6.25f};
+      assertThat(run(session, gradient)).containsExactly(expected, within(1e-6f));
+      assertThat(run(session, secondOrder)).containsExactly(expected, within(1e-6f));
+    }
+  }
 }
