@@ -210,18 +210,21 @@ public final class ModelAssembly implements AutoCloseable {
     List<Operand<TFloat32>> gradients = Optimizers.gradients(tf, objective.loss(), network.variables());
     LearningRateSchedule schedule = schedules.get(network.name());
     Operand<TFloat32> learningRate = null;
-    Op apply;
+    Optimizers.Optimizer optimizer;
     if (schedule == null || schedule.isConstant()) {
-      apply = Optimizers.apply(tf, name + "_optimizer", config, gradients, network.variables());
+      optimizer = Optimizers.create(tf, name + "_optimizer", config, network.variables());
     } else {
       learningRate = tf.withName(name + "_learning_rate")
           .identity(LearningRates.scheduled(tf, config.learningRate(), schedule, step, totalSteps));
-      apply = Optimizers.apply(tf, name + "_optimizer", config, learningRate, gradients, network.variables());
+      optimizer = Optimizers.create(tf, name + "_optimizer", config, learningRate, network.variables());
     }
-    List<Op> afterUpdate = objective.afterUpdate().build(tf.withControlDependencies(apply), network);
-    List<Op> all = new ArrayList<>();
-    all.add(apply);
-    all.addAll(objective.sideUpdates());
+    Op apply = optimizer.apply(tf, name + "_optimizer", gradients);
+    List<Op> applied = new ArrayList<>();
+    applied.add(apply);
+    applied.addAll(objective.sideUpdates());
+    // A post-update may read state a side update writes (a weight average copies batch-norm statistics).
+    List<Op> afterUpdate = objective.afterUpdate().build(tf.withControlDependencies(applied), network);
+    List<Op> all = new ArrayList<>(applied);
     all.addAll(afterUpdate);
     Op update = tf.withName(name + "_update").withControlDependencies(all).noOp();
     List<String> names = new ArrayList<>();
