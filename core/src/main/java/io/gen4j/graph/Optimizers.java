@@ -86,7 +86,7 @@ public final class Optimizers {
   /**
    * One optimizer's state for one list of variables, created once: every update op {@link #apply}
    * builds steps the same slot variables (and Adam's same beta powers), so an objective can have two
-   * update ops (the gradients of two losses) that
+   * update ops (with and without a {@linkplain io.gen4j.spi.Objective#withLazyTerm lazy term}) that
    * share one optimizer, and a checkpoint holds one set of slots per variable whatever the updates.
    */
   public static final class Optimizer {
