@@ -18,7 +18,7 @@ import io.gen4j.spi.ModelProvider;
 import io.gen4j.spi.ObjectiveRunner;
 import io.gen4j.spi.Trainer;
 import io.gen4j.spi.TrainerProvider;
-import io.gen4j.train.CompiledObjective;
+import io.gen4j.train.CompiledUpdate;
 import io.gen4j.train.ImageInput;
 import io.gen4j.train.ModelAssembly;
 import io.gen4j.train.SessionObjectiveRunner;
@@ -284,7 +284,7 @@ public final class Benchmark {
         OptionalLong atEnd = ResidentMemory.currentBytes();
         double loadAverage = BenchEnvironment.loadAverage();
 
-        Map<Contraction, Integer> contractions = contractionsPerIteration(assembly, iterations.lastUpdates());
+        Map<Contraction, Integer> contractions = contractionsPerIteration(iterations.lastUpdates());
         long flops = ContractionCensus.flops(contractions);
         double floorMillis = flops / (peak.gflopsPerSecond() * 1e9) * 1e3;
         OpProfile profile = null;
@@ -327,16 +327,18 @@ public final class Benchmark {
     }
   }
 
-  /** The contractions of one iteration that ran {@code updates}, counted over every update. */
-  private static Map<Contraction, Integer> contractionsPerIteration(ModelAssembly assembly, List<String> updates) {
-    Map<String, Map<Contraction, Integer>> perObjective = new HashMap<>();
+  /**
+   * The contractions of one iteration that ran {@code updates}, counted over every update (an update
+   * that included a lazy term counts the term's contractions, the others do not).
+   */
+  private static Map<Contraction, Integer> contractionsPerIteration(List<CompiledUpdate> updates) {
+    Map<CompiledUpdate, Map<Contraction, Integer>> perUpdate = new HashMap<>();
     Map<Contraction, Integer> counts = new LinkedHashMap<>();
-    for (String name : updates) {
-      perObjective.computeIfAbsent(name, key -> {
-        CompiledObjective objective = assembly.objective(key);
+    for (CompiledUpdate update : updates) {
+      perUpdate.computeIfAbsent(update, key -> {
         List<Op> targets = new ArrayList<>();
-        targets.add(objective.update());
-        targets.addAll(objective.metricValues());
+        targets.add(key.op());
+        targets.addAll(key.metricValues());
         return ContractionCensus.of(targets);
       }).forEach((contraction, count) -> counts.merge(contraction, count, Integer::sum));
     }
@@ -400,14 +402,14 @@ public final class Benchmark {
   }
 
   /**
-   * Runs a trainer's iterations one after another, numbering them from 0, and remembers which updates
-   * the last one ran.
+   * Runs a trainer's iterations one after another, numbering them from 0, and remembers which update
+   * ops the last one ran (with or without a lazy term).
    */
   private static final class Iterations implements ObjectiveRunner {
 
     private final Trainer trainer;
     private final SessionObjectiveRunner runner;
-    private final List<String> updates = new ArrayList<>();
+    private final List<CompiledUpdate> updates = new ArrayList<>();
     private long next;
 
     Iterations(Trainer trainer, SessionObjectiveRunner runner) {
@@ -428,7 +430,7 @@ public final class Benchmark {
       return nanos;
     }
 
-    List<String> lastUpdates() {
+    List<CompiledUpdate> lastUpdates() {
       return List.copyOf(updates);
     }
 
@@ -439,8 +441,9 @@ public final class Benchmark {
 
     @Override
     public Map<String, Float> update(String objective) {
-      updates.add(objective);
-      return runner.update(objective);
+      Map<String, Float> metrics = runner.update(objective);
+      updates.add(runner.lastUpdate().orElseThrow());
+      return metrics;
     }
   }
 

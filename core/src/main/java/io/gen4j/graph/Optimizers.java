@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.gen4j.config.OptimizerConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -24,7 +23,9 @@ import org.tensorflow.types.TFloat32;
  * them, so bias correction races with the updates and no two runs are alike. Here the powers advance
  * only after every variable's update, and slot variables are named {@code <variable>-m}, {@code
  * <variable>-v} (Adam) or {@code <variable>-ms}, {@code <variable>-mom} (RMSProp), the powers {@code
- * <name>.beta1_power} and {@code <name>.beta2_power}, so checkpoints restore by name.
+ * <name>.beta1_power} and {@code <name>.beta2_power}, so checkpoints restore by name. An {@link
+ * Optimizer}'s state is created once and may be applied by several update ops (the gradients of
+ * different losses), all stepping the same slots.
  */
 public final class Optimizers {
 
@@ -44,44 +45,80 @@ public final class Optimizers {
   /**
    * One optimizer step on {@code loss} that changes {@code variables} and nothing else.
    *
-   * @param name prefixes the optimizer's own variables and names the update; distinct per update
+   * @param name prefixes the optimizer's own variables and names the update; distinct per optimizer
    */
   public static Op minimize(
       Ops tf, String name, OptimizerConfig config, Operand<TFloat32> loss, List<Variable<TFloat32>> variables) {
-    return apply(tf, name, config, gradients(tf, loss, variables), variables);
-  }
-
-  /** Applies precomputed gradients of {@code variables}, in their order, at the config's learning rate. */
-  public static Op apply(
-      Ops tf, String name, OptimizerConfig config, List<Operand<TFloat32>> gradients, List<Variable<TFloat32>> variables) {
-    return apply(tf, name, config, () -> tf.constant(config.learningRate()), gradients, variables);
+    return create(tf, name, config, variables).apply(tf, name, gradients(tf, loss, variables));
   }
 
   /**
-   * Applies precomputed gradients of {@code variables}, in their order, at a learning rate computed in
-   * the graph (such as {@link LearningRates#scheduled}); the config's own rate is not used.
+   * Creates the state of an optimizer of {@code variables} (slot variables, Adam's beta powers) that
+   * steps at the config's learning rate.
+   *
+   * @param name prefixes the optimizer's own variables; distinct per optimizer
    */
-  public static Op apply(
-      Ops tf, String name, OptimizerConfig config, Operand<TFloat32> learningRate, List<Operand<TFloat32>> gradients,
-      List<Variable<TFloat32>> variables) {
-    requireNonNull(learningRate, "learningRate is null");
-    return apply(tf, name, config, () -> learningRate, gradients, variables);
+  public static Optimizer create(Ops tf, String name, OptimizerConfig config, List<Variable<TFloat32>> variables) {
+    return create(tf, name, config, tf.constant(config.learningRate()), variables);
   }
 
-  private static Op apply(
-      Ops tf, String name, OptimizerConfig config, Supplier<Operand<TFloat32>> learningRate,
-      List<Operand<TFloat32>> gradients, List<Variable<TFloat32>> variables) {
+  /**
+   * Creates the state of an optimizer of {@code variables} that steps at a learning rate computed in the
+   * graph (such as {@link LearningRates#scheduled}); the config's own rate is not used.
+   *
+   * @param name prefixes the optimizer's own variables; distinct per optimizer
+   */
+  public static Optimizer create(
+      Ops tf, String name, OptimizerConfig config, Operand<TFloat32> learningRate, List<Variable<TFloat32>> variables) {
+    requireNonNull(name, "name is null");
+    requireNonNull(config, "config is null");
+    requireNonNull(learningRate, "learningRate is null");
     if (variables.isEmpty()) {
       throw new IllegalArgumentException(name + ": no variables to update");
     }
-    if (gradients.size() != variables.size()) {
-      throw new IllegalArgumentException(name + ": " + gradients.size() + " gradients for " + variables.size() + " variables");
-    }
-    List<Operand<TFloat32>> gated = gate(tf, gradients);
     if (config instanceof OptimizerConfig.Adam adam) {
-      return adam(tf, name, adam, learningRate, gated, variables);
+      return new Optimizer(name, variables, new AdamState(tf, name, adam, learningRate, variables));
     }
-    return rmsProp(tf, name, (OptimizerConfig.RmsProp) config, learningRate, gated, variables);
+    OptimizerConfig.RmsProp rmsProp = (OptimizerConfig.RmsProp) config;
+    return new Optimizer(name, variables, new RmsPropState(tf, rmsProp, learningRate, variables));
+  }
+
+  /**
+   * One optimizer's state for one list of variables, created once: every update op {@link #apply}
+   * builds steps the same slot variables (and Adam's same beta powers), so an objective can have two
+   * update ops (with and without a {@linkplain io.gen4j.spi.Objective#withLazyTerm lazy term}) that
+   * share one optimizer, and a checkpoint holds one set of slots per variable whatever the updates.
+   */
+  public static final class Optimizer {
+    private final String name;
+    private final List<Variable<TFloat32>> variables;
+    private final State state;
+
+    private Optimizer(String name, List<Variable<TFloat32>> variables, State state) {
+      this.name = name;
+      this.variables = List.copyOf(variables);
+      this.state = state;
+    }
+
+    /**
+     * An update op that applies precomputed gradients of the variables, in their order, once all of
+     * them are computed.
+     *
+     * @param updateName names the update op; distinct per update op
+     */
+    public Op apply(Ops tf, String updateName, List<Operand<TFloat32>> gradients) {
+      requireNonNull(updateName, "updateName is null");
+      if (gradients.size() != variables.size()) {
+        throw new IllegalArgumentException(
+            name + ": " + gradients.size() + " gradients for " + variables.size() + " variables");
+      }
+      return state.apply(tf, updateName, gate(tf, gradients), variables);
+    }
+  }
+
+  /** An optimizer's variables and hyperparameters, and how one step applies gradients with them. */
+  private interface State {
+    Op apply(Ops tf, String updateName, List<Operand<TFloat32>> gradients, List<Variable<TFloat32>> variables);
   }
 
   /**
@@ -94,43 +131,78 @@ public final class Optimizers {
     return gradients.stream().map(gradient -> (Operand<TFloat32>) afterAll.identity(gradient)).toList();
   }
 
-  private static Op adam(
-      Ops tf, String name, OptimizerConfig.Adam config, Supplier<Operand<TFloat32>> rate,
-      List<Operand<TFloat32>> gradients, List<Variable<TFloat32>> variables) {
-    Operand<TFloat32> beta1 = tf.constant(config.beta1());
-    Operand<TFloat32> beta2 = tf.constant(config.beta2());
-    Variable<TFloat32> beta1Power = tf.withName(name + ".beta1_power").variable(tf.constant(config.beta1()));
-    Variable<TFloat32> beta2Power = tf.withName(name + ".beta2_power").variable(tf.constant(config.beta2()));
-    Operand<TFloat32> learningRate = rate.get();
-    Operand<TFloat32> epsilon = tf.constant(config.epsilon());
-    List<Op> updates = new ArrayList<>();
-    for (int i = 0; i < variables.size(); i++) {
-      Variable<TFloat32> variable = variables.get(i);
-      Variable<TFloat32> firstMoment = slot(tf, variable, "m");
-      Variable<TFloat32> secondMoment = slot(tf, variable, "v");
-      updates.add(tf.train.applyAdam(variable, firstMoment, secondMoment, beta1Power, beta2Power, learningRate, beta1,
-          beta2, epsilon, gradients.get(i)));
+  /** Adam's moments per variable and its shared beta powers, which advance after every variable's step. */
+  private static final class AdamState implements State {
+    private final Operand<TFloat32> beta1;
+    private final Operand<TFloat32> beta2;
+    private final Variable<TFloat32> beta1Power;
+    private final Variable<TFloat32> beta2Power;
+    private final Operand<TFloat32> learningRate;
+    private final Operand<TFloat32> epsilon;
+    private final List<Variable<TFloat32>> firstMoments = new ArrayList<>();
+    private final List<Variable<TFloat32>> secondMoments = new ArrayList<>();
+
+    AdamState(
+        Ops tf, String name, OptimizerConfig.Adam config, Operand<TFloat32> learningRate,
+        List<Variable<TFloat32>> variables) {
+      this.beta1 = tf.constant(config.beta1());
+      this.beta2 = tf.constant(config.beta2());
+      this.beta1Power = tf.withName(name + ".beta1_power").variable(tf.constant(config.beta1()));
+      this.beta2Power = tf.withName(name + ".beta2_power").variable(tf.constant(config.beta2()));
+      this.learningRate = learningRate;
+      this.epsilon = tf.constant(config.epsilon());
+      for (Variable<TFloat32> variable : variables) {
+        firstMoments.add(slot(tf, variable, "m"));
+        secondMoments.add(slot(tf, variable, "v"));
+      }
     }
-    Ops afterUpdates = tf.withControlDependencies(updates);
-    Op advanceBeta1 = afterUpdates.assign(beta1Power, afterUpdates.math.mul(beta1Power, beta1));
-    Op advanceBeta2 = afterUpdates.assign(beta2Power, afterUpdates.math.mul(beta2Power, beta2));
-    return tf.withName(name).withControlDependencies(List.of(advanceBeta1, advanceBeta2)).noOp();
+
+    @Override
+    public Op apply(
+        Ops tf, String updateName, List<Operand<TFloat32>> gradients, List<Variable<TFloat32>> variables) {
+      List<Op> updates = new ArrayList<>();
+      for (int i = 0; i < variables.size(); i++) {
+        updates.add(tf.train.applyAdam(variables.get(i), firstMoments.get(i), secondMoments.get(i), beta1Power,
+            beta2Power, learningRate, beta1, beta2, epsilon, gradients.get(i)));
+      }
+      Ops afterUpdates = tf.withControlDependencies(updates);
+      Op advanceBeta1 = afterUpdates.assign(beta1Power, afterUpdates.math.mul(beta1Power, beta1));
+      Op advanceBeta2 = afterUpdates.assign(beta2Power, afterUpdates.math.mul(beta2Power, beta2));
+      return tf.withName(updateName).withControlDependencies(List.of(advanceBeta1, advanceBeta2)).noOp();
+    }
   }
 
-  private static Op rmsProp(
-      Ops tf, String name, OptimizerConfig.RmsProp config, Supplier<Operand<TFloat32>> rate,
-      List<Operand<TFloat32>> gradients, List<Variable<TFloat32>> variables) {
-    Operand<TFloat32> learningRate = rate.get();
-    Operand<TFloat32> decay = tf.constant(config.decay());
-    Operand<TFloat32> momentum = tf.constant(config.momentum());
-    Operand<TFloat32> epsilon = tf.constant(config.epsilon());
-    List<Op> updates = new ArrayList<>();
-    for (int i = 0; i < variables.size(); i++) {
-      Variable<TFloat32> variable = variables.get(i);
-      updates.add(tf.train.applyRmsProp(variable, slot(tf, variable, "ms"), slot(tf, variable, "mom"), learningRate,
-          decay, momentum, epsilon, gradients.get(i)));
+  /** RMSProp's mean square and momentum per variable. */
+  private static final class RmsPropState implements State {
+    private final Operand<TFloat32> learningRate;
+    private final Operand<TFloat32> decay;
+    private final Operand<TFloat32> momentum;
+    private final Operand<TFloat32> epsilon;
+    private final List<Variable<TFloat32>> meanSquares = new ArrayList<>();
+    private final List<Variable<TFloat32>> momenta = new ArrayList<>();
+
+    RmsPropState(
+        Ops tf, OptimizerConfig.RmsProp config, Operand<TFloat32> learningRate, List<Variable<TFloat32>> variables) {
+      this.learningRate = learningRate;
+      this.decay = tf.constant(config.decay());
+      this.momentum = tf.constant(config.momentum());
+      this.epsilon = tf.constant(config.epsilon());
+      for (Variable<TFloat32> variable : variables) {
+        meanSquares.add(slot(tf, variable, "ms"));
+        momenta.add(slot(tf, variable, "mom"));
+      }
     }
-    return tf.withName(name).withControlDependencies(updates).noOp();
+
+    @Override
+    public Op apply(
+        Ops tf, String updateName, List<Operand<TFloat32>> gradients, List<Variable<TFloat32>> variables) {
+      List<Op> updates = new ArrayList<>();
+      for (int i = 0; i < variables.size(); i++) {
+        updates.add(tf.train.applyRmsProp(variables.get(i), meanSquares.get(i), momenta.get(i), learningRate, decay,
+            momentum, epsilon, gradients.get(i)));
+      }
+      return tf.withName(updateName).withControlDependencies(updates).noOp();
+    }
   }
 
   /** A zero-initialized variable shaped like {@code variable}, named {@code <variable>-<slot>}. */

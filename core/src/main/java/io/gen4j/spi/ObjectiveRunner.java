@@ -12,7 +12,9 @@ public interface ObjectiveRunner {
    * Applies one optimizer update of the named objective, with fresh noise and, if the objective
    * consumes data, the next batch of real images.
    *
-   * @return the objective's metrics for this update
+   * @return the objective's metrics for this update; a metric of the objective's {@linkplain
+   *     Objective#withLazyTerm lazy term} only on the updates that include the term, so a trainer that
+   *     averages a metric over several updates divides by the number of updates that returned it
    */
   Map<String, Float> update(String objective);
 }

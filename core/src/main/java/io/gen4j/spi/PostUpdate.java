@@ -7,6 +7,10 @@ import org.tensorflow.op.Ops;
 /**
  * Ops that run after an optimizer update, such as clipping a critic's weights or updating a moving
  * average of a generator's weights.
+ *
+ * <p>Core builds them once per update op of the objective: twice for an objective with a {@linkplain
+ * Objective#withLazyTerm lazy term} (after the update with the term and after the one without), so
+ * {@link #build} must only build ops on existing variables, never create variables of its own.
  */
 @FunctionalInterface
 public interface PostUpdate {
@@ -17,7 +21,8 @@ public interface PostUpdate {
   /**
    * Builds the ops.
    *
-   * @param tf ops that already carry a control dependency on the update
+   * @param tf ops that already carry a control dependency on the update and on the objective's side
+   *     updates, so that they see the state both wrote
    * @param network the network the update changed
    */
   List<Op> build(Ops tf, Network network);

@@ -8,7 +8,9 @@ import java.util.Map;
  * @param step the number of completed steps
  * @param totalSteps the step the run ends at
  * @param epoch the epoch of the data the last batch came from, counted from 0
- * @param metrics each series averaged over the steps since the last event
+ * @param metrics each series averaged over the steps since the last event that computed it; a series
+ *     that none of them computed (the metric of a {@linkplain Objective#withLazyTerm lazy term} in a
+ *     short interval) is absent
  * @param imagesPerSecond real images consumed per second over those steps
  */
 public record StepCompleted(

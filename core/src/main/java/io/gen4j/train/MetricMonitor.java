@@ -6,13 +6,16 @@ import io.gen4j.config.ConfigException;
 import io.gen4j.config.MetricMode;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Follows one metrics series through a run's observations (logged intervals and held-out evaluations)
  * and tells whether each value improved on the best so far: what early stopping and the best
  * checkpoint watch. Series are named as in {@code metrics.jsonl} and the report: a logged metric by its
- * name, an evaluation score as {@code <dataset> <score>}.
+ * name, an evaluation score as {@code <dataset> <score>}. An observation without the series (a lazy
+ * term's metric in an interval that did not compute it) is no observation: it neither improves nor
+ * counts towards the patience.
  */
 final class MetricMonitor {
 
@@ -35,6 +38,7 @@ final class MetricMonitor {
   private int sinceImprovement;
   private boolean checkedLogged;
   private boolean checkedEvaluated;
+  private Set<String> occasional = Set.of();
 
   /**
    * @param field the config field that names the series, for errors ({@code training.earlyStopping})
@@ -53,6 +57,14 @@ final class MetricMonitor {
     bestStep = step;
   }
 
+  /**
+   * Names the metrics the run logs in some intervals only ({@link ModelAssembly#lazyMetricNames()}): a
+   * watched one of them that a logged interval lacks is awaited, not an error.
+   */
+  void loggedOccasionally(Set<String> metrics) {
+    occasional = Set.copyOf(metrics);
+  }
+
   /** Whether the series is an evaluation score ({@code <dataset> <score>}) rather than a logged metric. */
   boolean watchesEvaluation() {
     return metric.contains(" ");
@@ -60,16 +72,18 @@ final class MetricMonitor {
 
   /**
    * Offers a logged interval's metrics. The first time, checks that a logged metric being watched is
-   * among them.
+   * among them or among those {@linkplain #loggedOccasionally logged occasionally}.
    *
    * @throws ConfigException naming the field and the metrics the run logs when it is not
    */
   Outcome logged(long step, Map<String, Double> metrics) {
     if (!watchesEvaluation() && !checkedLogged) {
       checkedLogged = true;
-      if (!metrics.containsKey(metric)) {
+      if (!metrics.containsKey(metric) && !occasional.contains(metric)) {
+        TreeSet<String> logged = new TreeSet<>(metrics.keySet());
+        logged.addAll(occasional);
         throw new ConfigException(field + ".metric: '" + metric + "' is not a metric of this run; it logs "
-            + String.join(", ", new TreeSet<>(metrics.keySet())));
+            + String.join(", ", logged));
       }
     }
     return offer(step, metrics.get(metric));

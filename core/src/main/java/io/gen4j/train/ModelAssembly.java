@@ -8,11 +8,13 @@ import io.gen4j.graph.LearningRates;
 import io.gen4j.graph.Optimizers;
 import io.gen4j.spi.GenerativeModel;
 import io.gen4j.spi.ImageShape;
+import io.gen4j.spi.LazyTerm;
 import io.gen4j.spi.MetricKind;
 import io.gen4j.spi.ModelGraph;
 import io.gen4j.spi.Network;
 import io.gen4j.spi.Objective;
 import io.gen4j.spi.PixelRange;
+import io.gen4j.spi.TrainerSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,8 +38,10 @@ import org.tensorflow.types.TInt64;
 /**
  * A model's graph, built once: the inputs core feeds (real images, the noise key), the model's
  * objectives and sampling path, and, when optimizers are given, one update per objective that changes
- * only its network's variables. Every update also fetches the global norm of its gradients, as {@code
- * <network>_grad_norm}. Owns the {@link Graph}.
+ * only its network's variables (two for an objective with a {@linkplain Objective#withLazyTerm lazy
+ * term} of interval 2 or more, one with the term and one without, sharing one optimizer state). Every
+ * update also fetches the global norm of its gradients, as {@code <network>_grad_norm}. Owns the {@link
+ * Graph}.
  */
 public final class ModelAssembly implements AutoCloseable {
 
@@ -168,8 +172,10 @@ public final class ModelAssembly implements AutoCloseable {
       if (!optimizers.isEmpty()) {
         boolean scheduled = schedules.values().stream().anyMatch(schedule -> !schedule.isConstant());
         long steps = scheduled ? totalSteps.applyAsLong(modelGraph) : 1;
+        TrainerSettings trainerSettings = model.trainerSettings();
         for (Objective objective : modelGraph.objectives()) {
-          compiled.put(objective.name(), compile(tf, objective, optimizers, schedules, step, steps));
+          compiled.put(objective.name(), compile(
+              tf, objective, trainerSettings.updates(objective.name()), optimizers, schedules, step, steps));
         }
       }
       if (modelGraph.conditional() && classCount == 0) {
@@ -197,9 +203,15 @@ public final class ModelAssembly implements AutoCloseable {
         tf.constant(new long[] {batchSize}), key, tf.constant(0), tf.constant(classCount));
   }
 
+  /**
+   * Builds the objective's update: gradients of its loss applied by its network's optimizer, with the
+   * side updates, then the post-update ops once both are done. An objective with a lazy term of interval
+   * 2 or more gets a second update on the loss plus the term, applied by the same optimizer state; with
+   * interval 1 the one update is on the loss plus the term.
+   */
   private static CompiledObjective compile(
-      Ops tf, Objective objective, Map<String, OptimizerConfig> optimizers, Map<String, LearningRateSchedule> schedules,
-      Operand<TInt64> step, long totalSteps) {
+      Ops tf, Objective objective, int updatesPerStep, Map<String, OptimizerConfig> optimizers,
+      Map<String, LearningRateSchedule> schedules, Operand<TInt64> step, long totalSteps) {
     Network network = objective.network();
     OptimizerConfig config = optimizers.get(network.name());
     if (config == null) {
@@ -207,47 +219,81 @@ public final class ModelAssembly implements AutoCloseable {
           "no optimizer for network '" + network.name() + "'; configured: " + new TreeSet<>(optimizers.keySet()));
     }
     String name = objective.name();
-    List<Operand<TFloat32>> gradients = Optimizers.gradients(tf, objective.loss(), network.variables());
     LearningRateSchedule schedule = schedules.get(network.name());
-    Operand<TFloat32> learningRate = null;
-    Op apply;
+    Optional<Operand<TFloat32>> learningRate = Optional.empty();
+    Optimizers.Optimizer optimizer;
     if (schedule == null || schedule.isConstant()) {
-      apply = Optimizers.apply(tf, name + "_optimizer", config, gradients, network.variables());
+      optimizer = Optimizers.create(tf, name + "_optimizer", config, network.variables());
     } else {
-      learningRate = tf.withName(name + "_learning_rate")
+      Operand<TFloat32> scheduled = tf.withName(name + "_learning_rate")
           .identity(LearningRates.scheduled(tf, config.learningRate(), schedule, step, totalSteps));
-      apply = Optimizers.apply(tf, name + "_optimizer", config, learningRate, gradients, network.variables());
+      learningRate = Optional.of(scheduled);
+      optimizer = Optimizers.create(tf, name + "_optimizer", config, scheduled, network.variables());
     }
-    List<Op> afterUpdate = objective.afterUpdate().build(tf.withControlDependencies(apply), network);
-    List<Op> all = new ArrayList<>();
-    all.add(apply);
-    all.addAll(objective.sideUpdates());
-    all.addAll(afterUpdate);
-    Op update = tf.withName(name + "_update").withControlDependencies(all).noOp();
-    List<String> names = new ArrayList<>();
-    List<Operand<TFloat32>> values = new ArrayList<>();
+    Map<String, Operand<TFloat32>> metrics = new LinkedHashMap<>();
     Map<String, MetricKind> kinds = new LinkedHashMap<>(objective.metricKinds());
     if (objective.metrics().isEmpty()) {
-      names.add(name + "_loss");
-      values.add(objective.loss());
+      metrics.put(name + "_loss", objective.loss());
       kinds.put(name + "_loss", MetricKind.LOSS);
     }
-    objective.metrics().entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
+    objective.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(entry -> metrics.put(entry.getKey(), entry.getValue()));
+    Map<String, Operand<TFloat32>> termMetrics = new LinkedHashMap<>();
+    objective.lazyTerm().ifPresent(term -> term.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey())
         .forEach(entry -> {
-          names.add(entry.getKey());
-          values.add(entry.getValue());
-        });
+          termMetrics.put(entry.getKey(), entry.getValue().value());
+          kinds.put(entry.getKey(), entry.getValue().kind());
+        }));
+    kinds.put(network.name() + "_grad_norm", MetricKind.OTHER);
+    learningRate.ifPresent(rate -> kinds.put(network.name() + "_learning_rate", MetricKind.OTHER));
+    Optional<LazyTerm> term = objective.lazyTerm();
+    Map<String, Operand<TFloat32>> withTerm = new LinkedHashMap<>(metrics);
+    withTerm.putAll(termMetrics);
+    CompiledUpdate update;
+    Optional<CompiledUpdate> regularizedUpdate = Optional.empty();
+    if (term.isPresent() && term.get().interval() == 1) {
+      update = update(tf, objective, optimizer, "", tf.math.add(objective.loss(), term.get().term()), withTerm,
+          learningRate);
+    } else {
+      update = update(tf, objective, optimizer, "", objective.loss(), metrics, learningRate);
+      if (term.isPresent()) {
+        regularizedUpdate = Optional.of(update(tf, objective, optimizer, "_regularized",
+            tf.withName(name + "_regularized_loss").math.add(objective.loss(), term.get().term()), withTerm,
+            learningRate));
+      }
+    }
+    return new CompiledObjective(objective, update, regularizedUpdate, updatesPerStep, kinds);
+  }
+
+  /**
+   * One update op of {@code objective} on {@code loss}, named {@code <objective><suffix>_update}, with
+   * its metrics (then {@code <network>_grad_norm}, then the learning rate if scheduled) stacked as {@code
+   * <objective><suffix>_metrics}.
+   */
+  private static CompiledUpdate update(
+      Ops tf, Objective objective, Optimizers.Optimizer optimizer, String suffix, Operand<TFloat32> loss,
+      Map<String, Operand<TFloat32>> metrics, Optional<Operand<TFloat32>> learningRate) {
+    Network network = objective.network();
+    String name = objective.name() + suffix;
+    List<Operand<TFloat32>> gradients = Optimizers.gradients(tf, loss, network.variables());
+    Op apply = optimizer.apply(tf, objective.name() + "_optimizer" + suffix, gradients);
+    List<Op> applied = new ArrayList<>();
+    applied.add(apply);
+    applied.addAll(objective.sideUpdates());
+    // A post-update may read state a side update writes (a weight average copies batch-norm statistics).
+    List<Op> afterUpdate = objective.afterUpdate().build(tf.withControlDependencies(applied), network);
+    List<Op> all = new ArrayList<>(applied);
+    all.addAll(afterUpdate);
+    Op op = tf.withName(name + "_update").withControlDependencies(all).noOp();
+    List<String> names = new ArrayList<>(metrics.keySet());
+    List<Operand<TFloat32>> values = new ArrayList<>(metrics.values());
     names.add(network.name() + "_grad_norm");
     values.add(Optimizers.globalNorm(tf, gradients));
-    kinds.put(network.name() + "_grad_norm", MetricKind.OTHER);
-    if (learningRate != null) {
+    learningRate.ifPresent(rate -> {
       names.add(network.name() + "_learning_rate");
-      values.add(learningRate);
-      kinds.put(network.name() + "_learning_rate", MetricKind.OTHER);
-    }
-    return new CompiledObjective(
-        objective, update, names, values, tf.withName(name + "_metrics").stack(values), kinds);
+      values.add(rate);
+    });
+    return new CompiledUpdate(op, names, values, tf.withName(name + "_metrics").stack(values));
   }
 
   /** An objective that reads the real batch but says it consumes none would fail at its first update. */
@@ -257,6 +303,12 @@ public final class ModelAssembly implements AutoCloseable {
         throw new IllegalStateException("objective '" + objective.name()
             + "' reads the real batch (GraphContext.realImages() or realLabels()) but says it consumes no data;"
             + " build it with consumesData true (GraphContext.readsRealBatch(loss) tells)");
+      }
+      if (!objective.consumesData()
+          && objective.lazyTerm().filter(term -> context.readsRealBatch(term.term())).isPresent()) {
+        throw new IllegalStateException("objective '" + objective.name()
+            + "' has a lazy term that reads the real batch (GraphContext.realImages() or realLabels()) but says it"
+            + " consumes no data; build it with consumesData true");
       }
     }
   }
@@ -325,6 +377,20 @@ public final class ModelAssembly implements AutoCloseable {
     Map<String, MetricKind> kinds = new LinkedHashMap<>();
     objectives.values().forEach(objective -> kinds.putAll(objective.metricKinds()));
     return kinds;
+  }
+
+  /**
+   * The metrics that only some updates fetch: those of the lazy terms of interval 2 or more, which the
+   * updates without the term do not compute.
+   */
+  public Set<String> lazyMetricNames() {
+    Set<String> names = new TreeSet<>();
+    for (CompiledObjective objective : objectives.values()) {
+      objective.regularizedUpdate().ifPresent(regularized -> regularized.metricNames().stream()
+          .filter(name -> !objective.update().metricNames().contains(name))
+          .forEach(names::add));
+    }
+    return names;
   }
 
   /** The number of classes of the dataset's labels the graph was built for; 0 if it is unlabelled. */

@@ -8,6 +8,7 @@ import io.gen4j.spi.SpiVersion;
 import io.gen4j.spi.Trainer;
 import io.gen4j.spi.TrainerProvider;
 import io.gen4j.spi.TrainerSettings;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,10 @@ import java.util.Map;
  * {@code sequential}, the default trainer: each step runs every objective of the model's graph in
  * order, each as many times as the model's {@link TrainerSettings} say (once unless set), each
  * data-consuming update on a batch of its own. The metrics of an objective updated several times are
- * averaged over its updates. A GAN's graph lists the discriminator before the generator, so it trains
- * k critic updates, then one generator update.
+ * averaged over its updates, each metric over the updates that returned it: a metric that only some
+ * updates compute (that of a {@linkplain io.gen4j.spi.Objective#withLazyTerm lazy term}) is the mean
+ * of those, and is left out of a step none of whose updates computed it. A GAN's graph lists the
+ * discriminator before the generator, so it trains k critic updates, then one generator update.
  */
 public final class SequentialTrainerProvider implements TrainerProvider {
 
@@ -50,6 +53,15 @@ public final class SequentialTrainerProvider implements TrainerProvider {
     return new SequentialTrainer(graph.objectives(), settings);
   }
 
+  /** The mean, as {@code sum(value / count)} in float, the order of the values. */
+  private static float mean(List<Float> values) {
+    float mean = 0f;
+    for (float value : values) {
+      mean += value / values.size();
+    }
+    return mean;
+  }
+
   /** Runs the objectives in order. */
   private static final class SequentialTrainer implements Trainer {
     private final List<String> names;
@@ -75,11 +87,12 @@ public final class SequentialTrainerProvider implements TrainerProvider {
       Map<String, Float> metrics = new LinkedHashMap<>();
       for (String objective : names) {
         int updates = settings.updates(objective);
-        Map<String, Float> averaged = new LinkedHashMap<>();
+        Map<String, List<Float>> values = new LinkedHashMap<>();
         for (int i = 0; i < updates; i++) {
-          runner.update(objective).forEach((name, value) -> averaged.merge(name, value / updates, Float::sum));
+          runner.update(objective)
+              .forEach((name, value) -> values.computeIfAbsent(name, key -> new ArrayList<>()).add(value));
         }
-        metrics.putAll(averaged);
+        values.forEach((name, computed) -> metrics.put(name, mean(computed)));
       }
       return metrics;
     }

@@ -6,6 +6,7 @@ import io.gen4j.data.Batch;
 import io.gen4j.data.BatchPrefetcher;
 import io.gen4j.spi.ImageShape;
 import io.gen4j.spi.ObjectiveRunner;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,13 @@ import org.tensorflow.types.TInt64;
  * Runs objective updates in a session: what {@link TrainingLoop} trains with and what benchmarks time.
  * Each update is keyed for noise by {@code [seed, step *
  * MAX_UPDATES_PER_STEP + update index]}, so the noise of every update is a function of the seed and its
- * position in training alone, and a resumed run draws what an uninterrupted one would.
+ * position in training alone, and a resumed run draws what an uninterrupted one would. Likewise the
+ * update of an objective with a {@linkplain io.gen4j.spi.Objective#withLazyTerm lazy term} is chosen
+ * by {@link CompiledObjective#updateAt} from the step and the number of updates of that objective run
+ * so far in the step, so a resumed run regularizes the same updates.
  *
  * <p>The tensors it feeds (noise key, step, images, labels) are allocated once and rewritten for each
- * update, and an update fetches its metrics as one vector ({@link CompiledObjective#metricVector()}):
+ * update, and an update fetches its metrics as one vector ({@link CompiledUpdate#metricVector()}):
  * each tensor crossing between Java and TensorFlow costs tens of microseconds, a share of a small
  * model's step. Close the runner to free its tensors.
  */
@@ -48,8 +52,11 @@ public final class SessionObjectiveRunner implements ObjectiveRunner, AutoClosea
   private final TInt64 stepTensor;
   private final TFloat32 images;
   private final TInt32 labels;
+  /** Updates of each objective run so far in the current step, by objective name. */
+  private final Map<String, Integer> objectiveUpdatesInStep = new HashMap<>();
   private long step;
   private int updateIndex;
+  private CompiledUpdate lastUpdate;
   private long batchesConsumed;
   private long sessionRuns;
   private long sessionRunNanos;
@@ -96,6 +103,7 @@ public final class SessionObjectiveRunner implements ObjectiveRunner, AutoClosea
   public void startIteration(long iteration) {
     this.step = iteration;
     this.updateIndex = 0;
+    this.objectiveUpdatesInStep.clear();
   }
 
   /** Batches of real images consumed so far, counting those consumed before this runner started. */
@@ -130,12 +138,29 @@ public final class SessionObjectiveRunner implements ObjectiveRunner, AutoClosea
     return step;
   }
 
+  /**
+   * The update op the last {@link #update} ran: the objective's {@link CompiledObjective#update()} or,
+   * on the updates that include its lazy term, its regularized update.
+   */
+  public Optional<CompiledUpdate> lastUpdate() {
+    return Optional.ofNullable(lastUpdate);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The metrics are those of the update op run: on the updates of an objective that include its
+   * lazy term, also the term's metrics; on the others, not those.
+   */
   @Override
   public Map<String, Float> update(String objectiveName) {
     CompiledObjective objective = assembly.objective(objectiveName);
     if (updateIndex >= MAX_UPDATES_PER_STEP) {
       throw new IllegalStateException("more than " + MAX_UPDATES_PER_STEP + " updates in step " + step);
     }
+    int indexInStep = objectiveUpdatesInStep.getOrDefault(objectiveName, 0);
+    CompiledUpdate update = objective.updateAt(step, indexInStep);
+    objectiveUpdatesInStep.put(objectiveName, indexInStep + 1);
     long counter = step * MAX_UPDATES_PER_STEP + updateIndex++;
     key.setLong(seed, 0);
     key.setLong(counter, 1);
@@ -143,8 +168,8 @@ public final class SessionObjectiveRunner implements ObjectiveRunner, AutoClosea
     Session.Runner runner = session.runner()
         .feed(assembly.noiseKey(), key)
         .feed(assembly.step(), stepTensor)
-        .addTarget(objective.update())
-        .fetch(objective.metricVector());
+        .addTarget(update.op())
+        .fetch(update.metricVector());
     if (objective.objective().consumesData()) {
       if (batches.isPresent()) {
         Batch batch = batches.get().next();
@@ -167,7 +192,8 @@ public final class SessionObjectiveRunner implements ObjectiveRunner, AutoClosea
       if (tracer != null) {
         result.getMetadata().ifPresent(tracer);
       }
-      List<String> names = objective.metricNames();
+      lastUpdate = update;
+      List<String> names = update.metricNames();
       float[] values = new float[names.size()];
       ((TFloat32) result.get(0)).copyTo(DataBuffers.of(values, false, false));
       Map<String, Float> metrics = new LinkedHashMap<>();

@@ -160,6 +160,8 @@ public final class TrainingLoop {
           new HeldOutEvaluator(session, assembly, evaluation, model.pixelRange(), seed), test));
       earlyStopping.ifPresent(monitor -> monitor.requireSource(heldOut.isPresent()));
       bestCheckpoint.ifPresent(best -> best.monitor().requireSource(heldOut.isPresent()));
+      earlyStopping.ifPresent(monitor -> monitor.loggedOccasionally(assembly.lazyMetricNames()));
+      bestCheckpoint.ifPresent(best -> best.monitor().loggedOccasionally(assembly.lazyMetricNames()));
       try (BatchPrefetcher batches =
               new BatchPrefetcher(dataset, batchSize, seed, model.pixelRange(), state.batchesConsumed());
           SessionObjectiveRunner runner = new SessionObjectiveRunner(
@@ -392,7 +394,11 @@ public final class TrainingLoop {
 
   private record HeldOut(HeldOutEvaluator evaluator, ImageDataset dataset) {}
 
-  /** Sums of each metric since the last drain. */
+  /**
+   * Sums of each metric since the last drain, each over the steps that returned it: the mean of a
+   * metric that only some steps compute (a lazy term's) is over those, and an interval in which no step
+   * computed it leaves it out.
+   */
   private static final class MetricAverages {
     private final Map<String, double[]> sums = new LinkedHashMap<>();
 

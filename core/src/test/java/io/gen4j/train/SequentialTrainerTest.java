@@ -91,4 +91,35 @@ class SequentialTrainerTest {
     assertThat(TrainerSettings.updates("critic", 2).withUpdates("encoder", 3).updates("encoder")).isEqualTo(3);
     assertThat(TrainerSettings.DEFAULT.updates("anything")).isEqualTo(1);
   }
+
+  @Test
+  void aMetricOnlySomeUpdatesReturnIsAveragedOverThoseAndLeftOutOfStepsWithoutIt() {
+    // The critic's lazy metric comes with its 2nd and 4th of five updates, as a lazy term's would.
+    ObjectiveRunner runner = new ObjectiveRunner() {
+      private int updates;
+
+      @Override
+      public long step() {
+        return 0;
+      }
+
+      @Override
+      public Map<String, Float> update(String objective) {
+        updates++;
+        if (objective.equals("critic") && (updates == 2 || updates == 4)) {
+          return Map.of("critic_metric", 1f, "lazy_metric", updates * 5f);
+        }
+        return Map.of(objective + "_metric", 1f);
+      }
+    };
+    try (Graph tensorflow = new Graph()) {
+      Trainer trainer = new SequentialTrainerProvider().create(graph(tensorflow, true), TrainerSettings.updates("critic", 5));
+      Map<String, Float> metrics = trainer.iteration(runner);
+      assertThat(metrics.get("lazy_metric")).as("(10 + 20) / 2, not (10 + 20) / 5").isEqualTo(15f);
+      assertThat(metrics.get("critic_metric")).isEqualTo(1f);
+      Map<String, Float> without =
+          new SequentialTrainerProvider().create(graph(tensorflow, true), TrainerSettings.DEFAULT).iteration(runner);
+      assertThat(without).containsOnlyKeys("critic_metric", "encoder_metric");
+    }
+  }
 }

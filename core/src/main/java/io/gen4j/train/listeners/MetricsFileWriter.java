@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Appends one JSON object per logged step to {@code metrics.jsonl}: {@code step}, {@code epoch}, every
- * metric averaged over the interval, and {@code images_per_second}; one per scoring of the held-out
+ * metric averaged over the interval (a metric that only some updates compute, such as a lazy term's, over
+ * the steps that computed it, and left out of a line whose interval computed it nowhere), and {@code
+ * images_per_second}; one per scoring of the held-out
  * split, told apart by its {@code evaluation} key (the dataset, e.g. {@code mnist-test}): {@code step},
  * {@code evaluation}, {@code images}, {@code protocol} and every score's mean; and one per warning:
  * {@code step}, {@code warning} (its kind) and {@code message}. When a run resumes (or rolls back) to a
