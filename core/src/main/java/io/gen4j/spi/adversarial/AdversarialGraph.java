@@ -38,7 +38,9 @@ import org.tensorflow.types.TInt32;
  * cross-entropy losses; {@code critic_real} and {@code critic_fake}, the mean raw scores, for the
  * others; {@code wasserstein_estimate}, mean C(x) - mean C(G(z)), for the Wasserstein loss), and
  * {@code gradient_penalty} (the unweighted penalty) with that constraint, and {@code r1_penalty} and
- * {@code r2_penalty} (unweighted) with those {@linkplain StabilizerConfig stabilizers}.
+ * {@code r2_penalty} (unweighted) with those {@linkplain StabilizerConfig stabilizers}, logged on the
+ * updates that compute them. R1/R2 are the discriminator objective's {@link
+ * io.gen4j.spi.LazyTerm lazy term}, outside {@code d_loss}.
  *
  * <p>Stabilizers ({@link AdversarialSettings#stabilizers()}): spectral normalization of a network's
  * kernels (the weight average's too when the generator's are); differentiable augmentation of every batch
@@ -187,12 +189,6 @@ public final class AdversarialGraph {
     if (penalties != null) {
       GradientPenalty.requireDifferentiable(tf, penalties, discriminatorNetwork.network().variables(),
           stabilizers.r1Weight() > 0 ? "stabilizers.r1Weight" : "stabilizers.r2Weight");
-      if (stabilizers.penaltyInterval() == 1) {
-        discriminatorLoss = tf.math.add(discriminatorLoss, penalties);
-        discriminatorMetrics.putAll(penaltyMetrics);
-      } else {
-        throw new UnsupportedOperationException("lazy penalties: pending");
-      }
     }
     discriminatorMetrics.put("d_loss", new Metric(discriminatorLoss, MetricKind.LOSS));
     List<Op> augmentationUpdates = new ArrayList<>();
@@ -224,6 +220,10 @@ public final class AdversarialGraph {
         .withAfterUpdate(afterDiscriminatorUpdate);
     for (Map.Entry<String, Metric> metric : discriminatorMetrics.entrySet()) {
       discriminatorObjective = discriminatorObjective.withMetric(metric.getKey(), metric.getValue());
+    }
+    if (penalties != null) {
+      // R1/R2 as a lazy term: on every penaltyInterval-th critic update only (every one at interval 1), not in d_loss.
+      discriminatorObjective = discriminatorObjective.withLazyTerm(stabilizers.penaltyInterval(), penalties, penaltyMetrics);
     }
     // A relativistic loss reads the real images' scores for the generator too, and a conditional generator
     // may read the real batch's labels: then its update needs a batch of its own.

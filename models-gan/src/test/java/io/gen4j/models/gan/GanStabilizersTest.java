@@ -23,9 +23,9 @@ class GanStabilizersTest {
 
   private final Gen4j gen4j = Gen4j.create();
 
-  /** Every stabilizer on; the resume test runs with these. */
+  /** Every stabilizer on, R1/R2 lazy (every 4th critic update); the resume test runs with these. */
   static final String ALL_STABILIZERS =
-      "{\"spectralNorm\": [\"generator\", \"discriminator\"], \"r1Weight\": 10, \"r2Weight\": 1,"
+      "{\"spectralNorm\": [\"generator\", \"discriminator\"], \"r1Weight\": 10, \"r2Weight\": 1, \"penaltyInterval\": 4,"
           + " \"augment\": {\"adaptive\": {\"images\": 2000}}}";
 
   private ExperimentConfig config(Path runs, String stabilizers) {

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The model contract with every stabilizer on: spectral normalization of both networks, R1, R2 and
- * DiffAugment with ADA's adaptive probability.
+ * The model contract with every stabilizer on: spectral normalization of both networks, R1 and R2 every
+ * second critic update (so both of the critic's update ops are checked) and DiffAugment with ADA's adaptive
+ * probability.
  */
 class GanWithStabilizersContractTest extends ModelContractTest<GanConfig> {
 
@@ -21,7 +22,7 @@ class GanWithStabilizersContractTest extends ModelContractTest<GanConfig> {
   @Override
   protected GanConfig config() {
     return SmallGanConfigs.withStabilizers(SmallGanConfigs.small(GanConfig.GAN_DEFAULT),
-        new StabilizerConfig(List.of("generator", "discriminator"), 10f, 1f, 1, Optional.of(
+        new StabilizerConfig(List.of("generator", "discriminator"), 10f, 1f, 2, Optional.of(
             new AugmentConfig(null, null, Optional.of(new AugmentConfig.Adaptive(null, null))))));
   }
 }
