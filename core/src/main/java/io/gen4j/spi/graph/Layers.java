@@ -131,6 +131,16 @@ public final class Layers {
     return tf.math.mean(blocks, tf.constant(new int[] {2, 4}));
   }
 
+  /**
+   * ReLU as {@code x · 1[x > 0]}, the mask held constant: the same values (−0 for negative inputs) and
+   * gradient as {@code tf.nn.relu}, but differentiable twice (TensorFlow's C++ registry has no gradient for {@code ReluGrad}),
+   * so a discriminator under a gradient penalty or R1 can use it.
+   */
+  public static Operand<TFloat32> relu(Ops tf, Operand<TFloat32> x) {
+    Operand<TFloat32> positive = tf.stopGradient(tf.dtypes.cast(tf.math.greater(x, tf.constant(0f)), TFloat32.class));
+    return tf.math.mul(x, positive);
+  }
+
   /** max(x, alpha * x). */
   public static Operand<TFloat32> leakyRelu(Ops tf, Operand<TFloat32> x, float alpha) {
     return tf.nn.leakyRelu(x, LeakyRelu.alpha(alpha));

@@ -210,4 +210,23 @@ class LayersTest {
       assertThat(run(session, secondOrder)).containsExactly(expected, within(1e-6f));
     }
   }
+
+  @Test
+  void reluIsMaxWithZeroAndDifferentiableTwice() {
+    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+      Ops tf = Ops.create(graph);
+      org.tensorflow.op.core.Variable<TFloat32> x = tf.variable(tf.constant(new float[] {-2f, -0.5f, 0.5f, 3f}));
+      Operand<TFloat32> y = Layers.relu(tf, x);
+      // sum(relu(x)^3): gradient 3 relu(x)^2; the sum of that gradient's squares has gradient 36 relu(x)^3.
+      Operand<TFloat32> total = tf.sum(tf.math.mul(y, tf.math.square(y)), tf.constant(0));
+      Operand<TFloat32> gradient = tf.gradients(total, List.of(x),
+          org.tensorflow.op.core.Gradients.dx(List.of(tf.fill(tf.shape(total), tf.constant(1f))))).dy(0);
+      Operand<TFloat32> secondOrder = Optimizers.gradients(
+          tf, tf.sum(tf.math.square(gradient), tf.constant(0)), List.of(x)).get(0);
+      session.initialize();
+      assertThat(run(session, y)).containsExactly(new float[] {0f, 0f, 0.5f, 3f}, within(0f)); // -0 below zero
+      assertThat(run(session, gradient)).containsExactly(new float[] {0f, 0f, 0.75f, 27f}, within(1e-5f));
+      assertThat(run(session, secondOrder)).containsExactly(new float[] {0f, 0f, 4.5f, 972f}, within(1e-3f));
+    }
+  }
 }
