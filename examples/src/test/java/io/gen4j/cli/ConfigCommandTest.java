@@ -54,7 +54,7 @@ class ConfigCommandTest {
     assertThat(gen4j("config", "schema", "--out", written.toString()).out()).isEqualTo("wrote " + written + "\n");
     assertThat(Files.readString(written)).isEqualTo(Files.readString(SCHEMA));
     // every model type on the class path is described
-    assertThat(printed.out()).contains("\"enum\" : [ \"dcgan\", \"gan\", \"vae\", \"wgan\" ]", "\"model.vae\"");
+    assertThat(printed.out()).contains("\"enum\" : [ \"dcgan\", \"gan\", \"resgan\", \"vae\", \"wgan\" ]", "\"model.vae\"");
   }
 
   @Test

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MalformedInputTest {
 
   private static final String GAN = "{\"model\": {\"type\": \"gan\"}";
-  private static final String TYPES = "available types: dcgan, gan, vae, wgan";
+  private static final String TYPES = "available types: dcgan, gan, resgan, vae, wgan";
   private static final String CONTROL = "' (it names a directory), got '";
 
   @TempDir static Path work;
