@@ -20,7 +20,11 @@ public enum Augmentation {
   @JsonProperty("translation")
   TRANSLATION,
 
-  /** A random square of half the image's side set to 0 (its centre anywhere in the image, cut at the edges). */
+  /**
+   * A square of half the image's side set to 0, its centre at a random whole pixel as in DiffAugment (for an
+   * even side of the square one past the last row or column too, so that the square reaches as far over
+   * each edge), cut at the image's edges.
+   */
   @JsonProperty("cutout")
   CUTOUT
 }

@@ -10,6 +10,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.train.BatchMatMul;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -92,16 +93,17 @@ public final class DifferentiableAugmentation {
       Operand<TFloat32> augmented = switch (augmentation) {
         case COLOR -> color(tf, x, uniform(shape[0]), uniform(shape[0]), uniform(shape[0]));
         case TRANSLATION -> {
-          int rows = (int) Math.round(shape[1] * TRANSLATION_RATIO);
-          int columns = (int) Math.round(shape[2] * TRANSLATION_RATIO);
-          yield translate(tf, x, randomInteger(shape[0], -rows, rows), randomInteger(shape[0], -columns, columns), rows,
-              columns);
+          long rows = Math.round(shape[1] * TRANSLATION_RATIO);
+          long columns = Math.round(shape[2] * TRANSLATION_RATIO);
+          yield translate(tf, x, randomInteger(shape[0], -rows, rows), randomInteger(shape[0], -columns, columns));
         }
         case CUTOUT -> {
           long height = Math.round(shape[1] * CUTOUT_RATIO);
           long width = Math.round(shape[2] * CUTOUT_RATIO);
-          yield cutout(tf, x, randomInteger(shape[0], 0, shape[1] - 1), randomInteger(shape[0], 0, shape[2] - 1),
-              height, width);
+          // DiffAugment's centres: 0 to side - 1 for an odd cut, to side for an even one, so that the cut
+          // reaches as far into the top or left edge as into the bottom or right one.
+          yield cutout(tf, x, randomInteger(shape[0], 0, shape[1] - height % 2),
+              randomInteger(shape[0], 0, shape[2] - width % 2), height, width);
         }
       };
       Operand<TFloat32> mask = tf.dtypes.cast(tf.math.less(noise.uniform(shape[0], 1, 1, 1), probability), TFloat32.class);
@@ -163,57 +165,36 @@ public final class DifferentiableAugmentation {
 
   /**
    * Shifts each image by whole pixels: {@code out[i, j] = x[i + rows, j + columns]}, 0 where that falls
-   * outside. Each axis is one product with the stacked 0/1 matrices of every shift in [−max, max] and a
-   * per-image one-hot choice among them, so its gradients (of any order) are matrix products and sums.
+   * outside. Each axis is a batched product with per-image 0/1 shift matrices ({@code S[b, i, k] = 1} where
+   * {@code k = i + shift[b]}), so its gradients (of any order) are batched matrix products too.
    *
-   * @param rows the shift per image, whole numbers in [−maxRows, maxRows] as floats of shape [batch, 1, 1,
-   *     1]; likewise columns
+   * @param rows the shift per image, whole numbers as floats of shape [batch, 1, 1, 1]; likewise columns
    */
-  static Operand<TFloat32> translate(
-      Ops tf, Operand<TFloat32> x, Operand<TFloat32> rows, Operand<TFloat32> columns, int maxRows, int maxColumns) {
-    // Rows: [height, batch, width, channels], shifted along axis 0, and back.
-    Operand<TFloat32> shifted = shiftFirstAxis(tf, tf.linalg.transpose(x, tf.constant(new int[] {1, 0, 2, 3})), rows, maxRows);
-    Operand<TFloat32> back = tf.linalg.transpose(shifted, tf.constant(new int[] {1, 0, 2, 3}));
-    // Columns: [width, batch, height, channels].
-    shifted = shiftFirstAxis(tf, tf.linalg.transpose(back, tf.constant(new int[] {2, 0, 1, 3})), columns, maxColumns);
-    return tf.linalg.transpose(shifted, tf.constant(new int[] {1, 2, 0, 3}));
+  static Operand<TFloat32> translate(Ops tf, Operand<TFloat32> x, Operand<TFloat32> rows, Operand<TFloat32> columns) {
+    long[] shape = x.shape().asArray();
+    long batch = shape[0];
+    long height = shape[1];
+    long width = shape[2];
+    long channels = shape[3];
+    Operand<TFloat32> shiftedRows = BatchMatMul.create(tf.scope(), shiftMatrices(tf, rows, batch, height),
+        tf.reshape(x, tf.constant(new long[] {batch, height, width * channels})), TFloat32.class);
+    // Columns: [batch, width, height, channels], shifted along axis 1, and back.
+    Operand<TFloat32> transposed = tf.linalg.transpose(
+        tf.reshape(shiftedRows, tf.constant(shape)), tf.constant(new int[] {0, 2, 1, 3}));
+    Operand<TFloat32> shiftedColumns = BatchMatMul.create(tf.scope(), shiftMatrices(tf, columns, batch, width),
+        tf.reshape(transposed, tf.constant(new long[] {batch, width, height * channels})), TFloat32.class);
+    return tf.linalg.transpose(tf.reshape(shiftedColumns, tf.constant(new long[] {batch, width, height, channels})),
+        tf.constant(new int[] {0, 2, 1, 3}));
   }
 
-  /**
-   * {@code out[i, b, ...] = y[i + shift[b], b, ...]} for {@code y} of shape [size, batch, rest...], 0 outside.
-   */
-  private static Operand<TFloat32> shiftFirstAxis(Ops tf, Operand<TFloat32> y, Operand<TFloat32> shift, int max) {
-    long[] shape = y.shape().asArray();
-    int size = (int) shape[0];
-    int choices = 2 * max + 1;
-    float[][] matrices = new float[choices * size][size];
-    for (int choice = 0; choice < choices; choice++) {
-      for (int i = 0; i < size; i++) {
-        int source = i + choice - max;
-        if (source >= 0 && source < size) {
-          matrices[choice * size + i][source] = 1f;
-        }
-      }
-    }
-    Operand<TFloat32> flat = tf.reshape(y, tf.constant(new long[] {size, -1}));
-    Operand<TFloat32> everyShift = tf.linalg.matMul(tf.constant(matrices), flat);
-    long[] stacked = new long[shape.length + 1];
-    stacked[0] = choices;
-    System.arraycopy(shape, 0, stacked, 1, shape.length);
-    Operand<TFloat32> shifts = tf.reshape(everyShift, tf.constant(stacked));
-    // one-hot [choices, 1, batch, 1, ...]: 1 where the choice's shift is the image's
-    long[] choiceShape = new long[stacked.length];
-    java.util.Arrays.fill(choiceShape, 1);
-    choiceShape[0] = choices;
-    long[] imageShape = new long[stacked.length];
-    java.util.Arrays.fill(imageShape, 1);
-    imageShape[2] = shape[1];
-    Operand<TFloat32> choiceShift = tf.reshape(
-        tf.dtypes.cast(tf.range(tf.constant(-max), tf.constant(max + 1), tf.constant(1)), TFloat32.class),
-        tf.constant(choiceShape));
-    Operand<TFloat32> chosen = tf.stopGradient(tf.dtypes.cast(
-        tf.math.equal(choiceShift, tf.reshape(shift, tf.constant(imageShape))), TFloat32.class));
-    return tf.sum(tf.math.mul(shifts, chosen), tf.constant(0));
+  /** {@code S[b, i, k] = 1} where {@code k = i + shift[b]}, else 0: shape [batch, size, size]. */
+  private static Operand<TFloat32> shiftMatrices(Ops tf, Operand<TFloat32> shift, long batch, long size) {
+    Operand<TFloat32> index = axisIndex(tf, size, new long[] {size});
+    Operand<TFloat32> output = tf.reshape(index, tf.constant(new long[] {1, size, 1}));
+    Operand<TFloat32> source = tf.reshape(index, tf.constant(new long[] {1, 1, size}));
+    Operand<TFloat32> perImage = tf.reshape(shift, tf.constant(new long[] {batch, 1, 1}));
+    return tf.stopGradient(
+        tf.dtypes.cast(tf.math.equal(source, tf.math.add(output, perImage)), TFloat32.class));
   }
 
   /**

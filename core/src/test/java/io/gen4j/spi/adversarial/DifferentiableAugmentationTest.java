@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -115,7 +116,7 @@ class DifferentiableAugmentationTest {
     }
     int[][] shifts = {{1, -2}, {-2, 3}};
     Operand<TFloat32> shifted = DifferentiableAugmentation.translate(tf, images(pixels, 2, height, width, 1),
-        column(tf, 1f, -2f), column(tf, -2f, 3f), 2, 3);
+        column(tf, 1f, -2f), column(tf, -2f, 3f));
     float[] actual = values(shifted);
     for (int image = 0; image < 2; image++) {
       for (int i = 0; i < height; i++) {
@@ -125,6 +126,52 @@ class DifferentiableAugmentationTest {
           float expected = row >= 0 && row < height && col >= 0 && col < width ? row * width + col + 1 : 0f;
           assertThat(actual[(image * height + i) * width + j]).as("image %d at (%d, %d)", image, i, j).isEqualTo(expected);
         }
+      }
+    }
+  }
+
+  @Test
+  void translationAndCutoutPassGradientsToThePixelsTheyKeep() {
+    // y = sum(w * translate(x)) with w[i, j] = 10 i + j + 1: dy/dx[r, c] = w[r - rows, c - columns] where that
+    // output pixel exists, else 0 (the pixel was shifted out). Shifts as in the test above.
+    int height = 5;
+    int width = 4;
+    float[] weights = new float[2 * height * width];
+    for (int image = 0; image < 2; image++) {
+      for (int i = 0; i < height; i++) {
+        for (int j = 0; j < width; j++) {
+          weights[(image * height + i) * width + j] = 10 * i + j + 1;
+        }
+      }
+    }
+    Operand<TFloat32> input = images(randomPixels(2 * height * width, 1), 2, height, width, 1);
+    Operand<TFloat32> shifted =
+        DifferentiableAugmentation.translate(tf, input, column(tf, 1f, -2f), column(tf, -2f, 3f));
+    float[] gradient = values(tf.gradients(
+        tf.sum(tf.math.mul(shifted, images(weights, 2, height, width, 1)), tf.constant(new int[] {0, 1, 2, 3})),
+        List.of(input)).<TFloat32>dy(0));
+    int[][] shifts = {{1, -2}, {-2, 3}};
+    for (int image = 0; image < 2; image++) {
+      for (int r = 0; r < height; r++) {
+        for (int c = 0; c < width; c++) {
+          int i = r - shifts[image][0];
+          int j = c - shifts[image][1];
+          float expected = i >= 0 && i < height && j >= 0 && j < width ? 10 * i + j + 1 : 0f;
+          assertThat(gradient[(image * height + r) * width + c]).as("image %d at (%d, %d)", image, r, c)
+              .isEqualTo(expected);
+        }
+      }
+    }
+    // d sum(cutout(x)) / dx is 1 outside the cut and 0 inside: image 0's rows 0-3 of columns 2-3 (the
+    // rectangle of the cutout test below).
+    Operand<TFloat32> square = images(randomPixels(36, 2), 1, 6, 6, 1);
+    float[] cutGradient = values(tf.gradients(
+        tf.sum(DifferentiableAugmentation.cutout(tf, square, column(tf, 2f), column(tf, 3f), 4, 2),
+            tf.constant(new int[] {0, 1, 2, 3})),
+        List.of(square)).<TFloat32>dy(0));
+    for (int i = 0; i < 6; i++) {
+      for (int j = 0; j < 6; j++) {
+        assertThat(cutGradient[i * 6 + j]).as("(%d, %d)", i, j).isEqualTo(i < 4 && (j == 2 || j == 3) ? 0f : 1f);
       }
     }
   }
@@ -182,6 +229,33 @@ class DifferentiableAugmentationTest {
     assertThat(cutImages(values(augmentation(fixed(0f, Augmentation.CUTOUT), 4).apply(input)), 64)).isZero();
     assertThat(cutImages(values(augmentation(fixed(0.5f, Augmentation.CUTOUT), 4).apply(input)), 64))
         .isBetween(160, 240);
+  }
+
+  @Test
+  void cutoutReachesAsFarOverEachEdge() {
+    // 8x8 images, a 4x4 cut: DiffAugment draws the centre in 0..8, so row 0 is cut for centres 0-2 and row 7
+    // for centres 6-8, each 3 of 9 (columns likewise). Centres in 0..7 would cut row 7 in 2 of 8 only.
+    int batch = 3000;
+    float[] ones = new float[batch * 64];
+    java.util.Arrays.fill(ones, 1f);
+    float[] cut = values(augmentation(fixed(1f, Augmentation.CUTOUT), 6).apply(images(ones, batch, 8, 8, 1)));
+    int[] edgeCuts = new int[4]; // top row, bottom row, left column, right column
+    for (int image = 0; image < batch; image++) {
+      boolean[] edges = new boolean[4];
+      for (int k = 0; k < 8; k++) {
+        edges[0] |= cut[image * 64 + k] == 0f;
+        edges[1] |= cut[image * 64 + 56 + k] == 0f;
+        edges[2] |= cut[image * 64 + k * 8] == 0f;
+        edges[3] |= cut[image * 64 + k * 8 + 7] == 0f;
+      }
+      for (int edge = 0; edge < 4; edge++) {
+        edgeCuts[edge] += edges[edge] ? 1 : 0;
+      }
+    }
+    for (int edge = 0; edge < 4; edge++) {
+      // 3/9 of 3000 = 1000, standard deviation 26
+      assertThat(edgeCuts[edge]).as("edge %d", edge).isBetween(900, 1100);
+    }
   }
 
   private static int cutImages(float[] pixels, int perImage) {
@@ -251,6 +325,26 @@ class DifferentiableAugmentationTest {
       session.run(up);
     }
     assertThat(values(augmentation.probability())[0]).isEqualTo(1f);
+  }
+
+  @Test
+  void adaReadsAndAssignsTheProbabilityOnlyAfterTheGivenOperand() {
+    // The state variable is a ref variable: a read not ordered after `after` (which depends on every mask
+    // drawn with p in the same run) could see p before or after its assignment.
+    NetworkBuilder discriminator = new NetworkBuilder(tf, "discriminator", 1);
+    AugmentConfig config = new AugmentConfig(null, null, Optional.of(new AugmentConfig.Adaptive(null, null)));
+    DifferentiableAugmentation augmentation = DifferentiableAugmentation.of(discriminator, noise(1), config);
+    GraphOperation variable = (GraphOperation) discriminator.stateByLocalName().get("augment.probability").op();
+    java.util.Set<GraphOperation> readersBefore = variable.consumers();
+    Operand<TFloat32> scores = tf.constant(new float[][] {{1f}, {-1f}});
+    Operand<TFloat32> loss = tf.math.mean(scores, tf.constant(new int[] {0, 1}));
+    Op adaptation = augmentation.adaptation(scores, loss);
+    java.util.Set<GraphOperation> readers = new java.util.HashSet<>(variable.consumers());
+    readers.removeAll(readersBefore);
+    assertThat(readers).contains((GraphOperation) adaptation.op()).hasSizeGreaterThan(1);
+    for (GraphOperation reader : readers) {
+      assertThat(reader.controlInputs()).as(reader.name()).contains((GraphOperation) loss.op());
+    }
   }
 
   @Test
