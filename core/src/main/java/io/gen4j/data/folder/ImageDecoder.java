@@ -14,6 +14,7 @@ import java.awt.image.DataBufferInt;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
@@ -99,6 +100,7 @@ final class ImageDecoder {
       }
       ImageReader reader = readers.next();
       try {
+        requirePlausibleHeader(file, reader.getFormatName());
         reader.setInput(in, true, true);
         int width = reader.getWidth(0);
         int height = reader.getHeight(0);
@@ -129,6 +131,37 @@ final class ImageDecoder {
    * The centre region of the target's aspect ratio, read every n-th pixel while that keeps at least
    * {@value #DECODED_MARGIN} times the target's pixels a side (the resize then shrinks it smoothly).
    */
+  /**
+   * Refuses a BMP whose header claims more pixel data or palette colours than the file could hold: the
+   * JDK's reader allocates what the header claims when it reads the header (a 107-byte file claiming 409 MB
+   * of embedded PNG took that much).
+   */
+  private static void requirePlausibleHeader(Path file, String format) throws IOException, UndecodableImage {
+    if (!"bmp".equalsIgnoreCase(format)) {
+      return;
+    }
+    byte[] header = new byte[50];
+    int read;
+    try (java.io.InputStream stream = Files.newInputStream(file)) {
+      read = stream.readNBytes(header, 0, header.length);
+    }
+    java.nio.ByteBuffer fields = java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    if (read < header.length || fields.getInt(14) < 40) {
+      return; // too short for these fields, or an OS/2 header without them
+    }
+    long size = Files.size(file);
+    long imageBytes = Integer.toUnsignedLong(fields.getInt(34));
+    if (imageBytes > size) {
+      throw new UndecodableImage("claims " + imageBytes + " bytes of pixel data, more than its " + size + " bytes hold",
+          null);
+    }
+    long colours = Integer.toUnsignedLong(fields.getInt(46));
+    if (colours * 4 > size) {
+      throw new UndecodableImage("claims a palette of " + colours + " colours, more than its " + size
+          + " bytes hold", null);
+    }
+  }
+
   private ImageReadParam cropParameters(ImageReader reader, int width, int height) {
     double scale = Math.max((double) config.width() / width, (double) config.height() / height);
     int regionWidth = Math.min(width, Math.max(1, (int) Math.round(config.width() / scale)));
