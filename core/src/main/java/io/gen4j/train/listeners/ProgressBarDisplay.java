@@ -142,6 +142,7 @@ public final class ProgressBarDisplay implements TrainingListener {
     private final IntSupplier width;
     private String frame = "";
     private int lines;
+    private boolean closed;
 
     Frames(PrintStream out, IntSupplier width) {
       this.out = out;
@@ -155,6 +156,9 @@ public final class ProgressBarDisplay implements TrainingListener {
 
     @Override
     public synchronized void accept(String rendered) {
+      if (closed) {
+        return; // a refresh of the bar's thread that was under way when the bar closed: the last frame stands
+      }
       erase();
       draw(rendered);
       out.flush();
@@ -170,6 +174,7 @@ public final class ProgressBarDisplay implements TrainingListener {
     /** Leaves the last frame on the screen and moves below it. */
     @Override
     public synchronized void close() {
+      closed = true;
       if (lines > 0) {
         out.println();
         lines = 0;
