@@ -124,6 +124,9 @@ public final class ProgressBarDisplay implements TrainingListener {
   private void close() {
     if (bar != null) {
       bar.close();
+      // the library closes its consumer only when its thread had drawn before (a bar closed before the
+      // thread's first run is left open, without the final newline), so the frames are closed here too
+      frames.close();
       bar = null;
       frames = null;
     }
@@ -171,7 +174,7 @@ public final class ProgressBarDisplay implements TrainingListener {
       out.flush();
     }
 
-    /** Leaves the last frame on the screen and moves below it. */
+    /** Leaves the last frame on the screen and moves below it; closing again does nothing. */
     @Override
     public synchronized void close() {
       closed = true;

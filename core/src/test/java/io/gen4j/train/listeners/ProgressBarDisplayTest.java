@@ -121,6 +121,20 @@ class ProgressBarDisplayTest {
   }
 
   @Test
+  void aRunThatEndsBeforeTheBarsThreadFirstDrawsStillEndsBelowItsLastFrame() {
+    // the race a loaded CI machine hit: the bar closed before its refresh thread had run once
+    for (int run = 0; run < 300; run++) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      ProgressBarDisplay display = new ProgressBarDisplay(new PrintStream(bytes, true, StandardCharsets.UTF_8), 80);
+      display.onStart(new TrainingStarted(Path.of("runs/x"), "gan", 0, 10, 64));
+      display.onEnd(new TrainingEnded(10, Path.of("runs/x"), Map.of(), Duration.ofSeconds(1)));
+      String output = bytes.toString(StandardCharsets.UTF_8);
+      assertThat(output).as("run %d", run).contains("10/10").endsWith("\n");
+      assertThat(output.substring(output.lastIndexOf("10/10"))).as("run %d", run).containsOnlyOnce("\n");
+    }
+  }
+
+  @Test
   void failureIsPrintedAboveAndStepBeforeStartNamesTheMissingCall() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ProgressBarDisplay display = new ProgressBarDisplay(new PrintStream(bytes, true, StandardCharsets.UTF_8), 160);
