@@ -181,7 +181,7 @@ class SweepPlannerTest {
         {"base": {"model": {"type": "gan"}}, "axes": {"model.los": ["hinge"]}}
         """)).isEqualTo("bad.json: axis model.los, value hinge: bad.json $.base: $.model.los: unknown field 'los'; "
         + "known fields: batchNormMomentum, clipValue, constraint, discriminatorLayers, discriminatorSteps, ema, "
-        + "generatorLayers, gradientPenaltyWeight, latentSize, leakySlope, loss (overridden: model.los=hinge)");
+        + "generatorLayers, gradientPenaltyWeight, latentSize, leakySlope, loss, stabilizers (overridden: model.los=hinge)");
     assertThat(error("""
         {"base": {"model": {"type": "gan"}}, "axes": {"training.optimizers.critic.learningRate": [0.1]}}
         """)).startsWith("bad.json: axis training.optimizers.critic.learningRate, value 0.1: bad.json $.base: "

@@ -109,7 +109,7 @@ public final class GradientPenalty {
   }
 
   private static InvalidConfigException notDifferentiable(String field, RuntimeException cause) {
-    String penalty = field.equals("constraint") ? "gradient-penalty" : "the penalty " + field + " sets";
+    String penalty = field.equals("constraint") ? "gradient-penalty" : "this penalty";
     String instead = field.equals("constraint") ? "use weight-clipping" : "set it to 0";
     return new InvalidConfigException(
         field,

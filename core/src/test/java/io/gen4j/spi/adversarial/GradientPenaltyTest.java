@@ -169,6 +169,23 @@ class GradientPenaltyTest {
         .hasMessageStartingWith("constraint: gradient-penalty needs second-order gradients through every op of the critic");
   }
 
+  @Test
+  void r1ThroughACriticThatCannotBeDifferentiatedTwiceIsAConfigErrorNamingItsField() {
+    NetworkBuilder network = new NetworkBuilder(tf, "critic", 13);
+    Operand<TFloat32> points = points();
+    // tf.nn.relu: TensorFlow's C++ registry has no gradient for ReluGrad.
+    Operand<TFloat32> hidden = tf.nn.relu(Layers.dense(network, "dense1", Layers.flatten(tf, points, 16), 16, 8));
+    Operand<TFloat32> scores = Layers.dense(network, "output", hidden, 8, 1);
+    Operand<TFloat32> r1 = GradientPenalty.squaredGradientNorm(tf, scores, points, "stabilizers.r1Weight");
+    assertThatThrownBy(() -> GradientPenalty.requireDifferentiable(
+        tf, r1, List.of(network.trainableByLocalName().get("dense1.kernel")), "stabilizers.r1Weight"))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageStartingWith("stabilizers.r1Weight: this penalty needs second-order gradients"
+            + " through every op of the critic, but TensorFlow has none for one of them (No gradient defined for op:"
+            + " ReluGrad")
+        .hasMessageEndingWith("set it to 0, or a critic built from differentiable ops");
+  }
+
   private Operand<TFloat32> points() {
     return tf.ensureShape(
         tf.random.statelessRandomNormal(tf.constant(new int[] {4, 4, 4, 1}), tf.constant(new long[] {5, 6})),
