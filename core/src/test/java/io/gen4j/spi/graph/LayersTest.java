@@ -212,6 +212,38 @@ class LayersTest {
   }
 
   @Test
+  void averagePoolingKeepsImagesAndChannelsApart() {
+    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+      Ops tf = Ops.create(graph);
+      // Two 2x4 images with 3 channels: x[b, i, j, c] = 100b + 10i + j + c/10.
+      float[] pixels = new float[2 * 2 * 4 * 3];
+      for (int b = 0; b < 2; b++) {
+        for (int i = 0; i < 2; i++) {
+          for (int j = 0; j < 4; j++) {
+            for (int c = 0; c < 3; c++) {
+              pixels[((b * 2 + i) * 4 + j) * 3 + c] = 100 * b + 10 * i + j + c / 10f;
+            }
+          }
+        }
+      }
+      Operand<TFloat32> images = tf.ensureShape(tf.reshape(tf.constant(pixels), tf.constant(new long[] {2, 2, 4, 3})),
+          org.tensorflow.ndarray.Shape.of(2, 2, 4, 3));
+      Operand<TFloat32> pooled = Layers.averagePool2x(tf, images);
+      assertThat(pooled.shape().asArray()).containsExactly(2, 1, 2, 3);
+      // The block of columns 2k and 2k + 1: 100b + 5 + 2k + 0.5 + c/10.
+      float[] expected = new float[2 * 2 * 3];
+      for (int b = 0; b < 2; b++) {
+        for (int k = 0; k < 2; k++) {
+          for (int c = 0; c < 3; c++) {
+            expected[(b * 2 + k) * 3 + c] = 100 * b + 5.5f + 2 * k + c / 10f;
+          }
+        }
+      }
+      assertThat(run(session, pooled)).containsExactly(expected, within(1e-4f));
+    }
+  }
+
+  @Test
   void reluIsMaxWithZeroAndDifferentiableTwice() {
     try (Graph graph = new Graph(); Session session = new Session(graph)) {
       Ops tf = Ops.create(graph);

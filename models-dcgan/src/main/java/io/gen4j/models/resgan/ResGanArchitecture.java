@@ -8,9 +8,10 @@ import io.gen4j.spi.InvalidConfigException;
 /**
  * The depth of a {@code resgan} for one image shape. The generator starts from a block of {@code
  * startHeight x startWidth} (4 to 7 pixels a side: the image size halved {@code upsamplings} times) and
- * doubles it once per residual block; the discriminator halves the image in its first blocks until a side
- * is at most 8 ({@code downsamplings}), then adds one block that keeps the size. 28x28: 7x7 and 2
- * upsamplings, 28 -> 14 -> 7; 32x32: 4x4 and 3, 32 -> 16 -> 8; 64x64: 4x4 and 4, 64 -> 32 -> 16 -> 8.
+ * doubles it once per residual block; the discriminator halves the image in its first blocks until both
+ * sides are at most 8 ({@code downsamplings}), then adds the config's {@code discriminatorPlainBlocks}
+ * blocks that keep the size. 28x28: 7x7 and 2 upsamplings, 28 -> 14 -> 7; 32x32: 4x4 and 3, 32 -> 16 ->
+ * 8; 64x64: 4x4 and 4, 64 -> 32 -> 16 -> 8.
  *
  * @param upsamplings the generator's up blocks
  * @param startHeight height of the generator's first block

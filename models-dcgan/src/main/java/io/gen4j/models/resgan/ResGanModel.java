@@ -15,10 +15,12 @@ import org.tensorflow.types.TFloat32;
 /**
  * The residual GAN of SN-GAN (Miyato et al. 2018, appendix) and compare_gan. G: z -> dense to a start
  * block -> one up block per doubling (BN, ReLU, nearest upsampling, conv 3x3, BN, ReLU, conv 3x3; shortcut:
- * upsampling, then conv 1x1 where the channels change) -> BN -> ReLU -> conv 3x3 to the image's channels ->
- * tanh. D, without batch norm: an optimized first block (conv 3x3, ReLU, conv 3x3, 2x2 average pooling;
- * shortcut: pooling, conv 1x1), down blocks (ReLU, conv 3x3, ReLU, conv 3x3, pooling; shortcut: conv 1x1,
- * pooling), one block that keeps the size, ReLU, a sum over the pixels and a dense score; its ReLUs are
+ * the upsampled input, every block having the same channels) -> BN -> ReLU -> conv 3x3 to the image's
+ * channels -> tanh. D, without batch norm: an optimized first block (conv 3x3, ReLU, conv 3x3, 2x2 average
+ * pooling; shortcut: pooling, conv 1x1), down blocks (ReLU, conv 3x3, ReLU, conv 3x3, pooling; shortcut:
+ * pooling, conv 1x1, the same values as SN-GAN's conv then pooling at a quarter of the cost),
+ * {@code discriminatorPlainBlocks} blocks that keep the size (ReLU, conv 3x3, ReLU, conv 3x3, plus
+ * the input), ReLU, a sum over the pixels and a dense score; its ReLUs are
  * {@link Layers#relu}, differentiable twice for the gradient penalty and R1. Depths come from the image size
  * ({@link ResGanArchitecture}).
  */
@@ -84,7 +86,9 @@ final class ResGanModel extends AdversarialModel {
     for (int block = 2; block <= architecture.downsamplings(); block++) {
       x = residual(network, "block" + block, x, channels, true);
     }
-    x = residual(network, "block" + (architecture.downsamplings() + 1), x, channels, false);
+    for (int block = 1; block <= config.discriminatorPlainBlocks(); block++) {
+      x = residual(network, "block" + (architecture.downsamplings() + block), x, channels, false);
+    }
     Operand<TFloat32> pooled = tf.sum(Layers.relu(tf, x), tf.constant(new int[] {1, 2}));
     return Layers.dense(network, "output", pooled, channels, 1);
   }
@@ -97,7 +101,10 @@ final class ResGanModel extends AdversarialModel {
     if (!downsample) {
       return tf.math.add(h, x);
     }
-    Operand<TFloat32> shortcut = Layers.conv2d(network, name + ".shortcut", x, channels, channels, 1, 1);
-    return tf.math.add(Layers.averagePool2x(tf, h), Layers.averagePool2x(tf, shortcut));
+    // SN-GAN's shortcut is a conv 1x1, then pooling; both are linear and act on different axes, so pooling
+    // first gives the same values at a quarter of the convolution's cost.
+    Operand<TFloat32> shortcut =
+        Layers.conv2d(network, name + ".shortcut", Layers.averagePool2x(tf, x), channels, channels, 1, 1);
+    return tf.math.add(Layers.averagePool2x(tf, h), shortcut);
   }
 }

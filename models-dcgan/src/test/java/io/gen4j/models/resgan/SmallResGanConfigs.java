@@ -11,7 +11,7 @@ final class SmallResGanConfigs {
   private SmallResGanConfigs() {}
 
   static ResGanConfig small(StandardLoss loss, LipschitzConstraint constraint) {
-    return new ResGanConfig(16, 8, 8, loss, constraint, AdversarialSettings.DEFAULT_GRADIENT_PENALTY_WEIGHT,
+    return new ResGanConfig(16, 8, 8, 2, loss, constraint, AdversarialSettings.DEFAULT_GRADIENT_PENALTY_WEIGHT,
         AdversarialSettings.DEFAULT_CLIP_VALUE, 1, Optional.empty(), ResGanConfig.DEFAULT_STABILIZERS);
   }
 }
