@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code model} section of a {@code vae} experiment: a variational autoencoder with a diagonal
@@ -27,6 +28,8 @@ import java.util.List;
  *     {@code none}; see {@link Binarization}; the continuous likelihoods take {@code none} only
  * @param likelihood the decoder's distribution: {@code bernoulli} (default) for binarized data, {@code
  *     gaussian} or {@code discretized-logistic} for 8-bit colour or grey levels; see {@link Likelihood}
+ * @param samplingPrior a Gaussian mixture fitted to the posterior means during training, which samples are
+ *     drawn from instead of N(0, I) ({@link SamplingPriorConfig}); default none (empty; {@code null} in JSON)
  */
 public record VaeConfig(
     @Min(1) @Max(ConfigChecks.MAX_SIZE) @JsonPropertyDescription("Size of the latent vector z.")
@@ -46,12 +49,21 @@ public record VaeConfig(
     Binarization binarize,
     @JsonPropertyDescription("The decoder's distribution: bernoulli for binarized data, gaussian or"
         + " discretized-logistic for 8-bit colour or grey levels (these take binarize none only).")
-    Likelihood likelihood) implements ModelConfig {
+    Likelihood likelihood,
+    @JsonPropertyDescription("A Gaussian mixture fitted to the posterior means during training, sampled from instead"
+        + " of N(0, I), e.g. {\"components\": 10}; null (default) samples the standard normal prior.")
+    Optional<SamplingPriorConfig> samplingPrior) implements ModelConfig {
 
   /** The defaults listed above. */
   public static final VaeConfig DEFAULT =
       new VaeConfig(20, Architecture.MLP, List.of(512, 256), List.of(32, 64), 1f, Binarization.DYNAMIC,
           Likelihood.BERNOULLI);
+
+  /** A configuration that samples the standard normal prior. */
+  public VaeConfig(int latentSize, Architecture encoder, List<Integer> hiddenLayers, List<Integer> convFilters,
+      float beta, Binarization binarize, Likelihood likelihood) {
+    this(latentSize, encoder, hiddenLayers, convFilters, beta, binarize, likelihood, Optional.empty());
+  }
 
   public VaeConfig {
     ConfigChecks.size("latentSize", latentSize);
@@ -69,6 +81,7 @@ public record VaeConfig(
     if (likelihood == null) {
       throw new InvalidConfigException("likelihood", "must be one of bernoulli, gaussian, discretized-logistic");
     }
+    samplingPrior = samplingPrior == null ? Optional.empty() : samplingPrior;
     if (likelihood.continuous() && binarize != Binarization.NONE) {
       throw new InvalidConfigException("binarize", "the " + jsonName(likelihood)
           + " likelihood models the 256 levels of 8-bit data, not binarized pixels; set binarize to none, got "

@@ -91,13 +91,18 @@ final class VaeModel implements GenerativeModel {
     }
     Objective objective = Objective.of(OBJECTIVE, network.network(), loss, true).withMetrics(metrics, MetricKind.LOSS);
 
+    Optional<MixturePrior> prior =
+        config.samplingPrior().map(priorConfig -> MixturePrior.create(network, priorConfig, config.latentSize()));
+    prior.ifPresent(mixture -> mixture.fit(network, posterior.mean()));
+
     Placeholder<TFloat32> latent =
         tf.withName("latent").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.latentSize())));
+    Operand<TFloat32> codes = prior.map(mixture -> mixture.codes(latent)).orElse(latent);
     Operand<TFloat32> samples = Layers.reshape(
-        tf, means(tf, decode(network, latent, shape)), -1, shape.height(), shape.width(), shape.channels());
+        tf, means(tf, decode(network, codes, shape)), -1, shape.height(), shape.width(), shape.channels());
     return new ModelGraph(List.of(objective), latent, samples)
         .withEvaluation(evaluation(context, network))
-        .withEncoder(encoder(tf, network, shape));
+        .withEncoder(encoder(tf, network, shape, prior));
   }
 
   /**
@@ -145,12 +150,17 @@ final class VaeModel implements GenerativeModel {
         Optional.of(logWeights));
   }
 
-  /** Images to posterior means, without noise: fixed binarization thresholds, the others take intensities. */
-  private Encoder encoder(Ops tf, NetworkBuilder network, ImageShape shape) {
+  /**
+   * Images to posterior means, without noise: fixed binarization thresholds, the others take intensities.
+   * With a sampling prior, the codes are the noise that the prior maps to the means, so that decoding them
+   * still reconstructs.
+   */
+  private Encoder encoder(Ops tf, NetworkBuilder network, ImageShape shape, Optional<MixturePrior> prior) {
     Placeholder<TFloat32> images = tf.withName("encoder_images").placeholder(
         TFloat32.class, Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
     Operand<TFloat32> input = config.binarize() == Binarization.FIXED ? threshold(tf, images) : images;
-    return new Encoder(images, encode(network, input, shape).mean());
+    Operand<TFloat32> means = encode(network, input, shape).mean();
+    return new Encoder(images, prior.map(mixture -> mixture.noise(means)).orElse(means));
   }
 
   /** Draws of z per image in one run of the importance weights. */
