@@ -24,7 +24,6 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt64;
 
 class DifferentiableAugmentationTest {
 
@@ -38,22 +37,8 @@ class DifferentiableAugmentationTest {
     graph.close();
   }
 
-  /** Noise from a fixed key, like the training graph's in-graph noise. */
   private Noise noise(long seed) {
-    Operand<TInt64> key = tf.constant(new long[] {seed, 0});
-    return new Noise() {
-      private long salt;
-
-      @Override
-      public Operand<TFloat32> normal(long... shape) {
-        return tf.random.statelessRandomNormal(tf.constant(shape), tf.math.add(key, tf.constant(new long[] {++salt, 0})));
-      }
-
-      @Override
-      public Operand<TFloat32> uniform(long... shape) {
-        return tf.random.statelessRandomUniform(tf.constant(shape), tf.math.add(key, tf.constant(new long[] {++salt, 0})));
-      }
-    };
+    return new FixedKeyNoise(tf, seed);
   }
 
   private float[] values(Operand<TFloat32> operand) {

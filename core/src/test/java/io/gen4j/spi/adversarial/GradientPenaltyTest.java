@@ -21,7 +21,6 @@ import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt64;
 
 class GradientPenaltyTest {
 
@@ -35,22 +34,8 @@ class GradientPenaltyTest {
     graph.close();
   }
 
-  /** Noise from a fixed key, like the training graph's in-graph noise. */
   private Noise noise(long seed) {
-    Operand<TInt64> key = tf.constant(new long[] {seed, 0});
-    return new Noise() {
-      private long salt;
-
-      @Override
-      public Operand<TFloat32> normal(long... shape) {
-        return tf.random.statelessRandomNormal(tf.constant(shape), tf.math.add(key, tf.constant(new long[] {++salt, 0})));
-      }
-
-      @Override
-      public Operand<TFloat32> uniform(long... shape) {
-        return tf.random.statelessRandomUniform(tf.constant(shape), tf.math.add(key, tf.constant(new long[] {++salt, 0})));
-      }
-    };
+    return new FixedKeyNoise(tf, seed);
   }
 
   @Test
