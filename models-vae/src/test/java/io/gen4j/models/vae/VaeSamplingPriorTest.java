@@ -2,10 +2,12 @@ package io.gen4j.models.vae;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.gen4j.Gen4j;
 import io.gen4j.config.ConfigException;
 import io.gen4j.config.ExperimentConfig;
+import io.gen4j.export.ExportedGenerator;
 import io.gen4j.spi.CheckpointSaved;
 import io.gen4j.spi.TrainingListener;
 import io.gen4j.train.TrainingResult;
@@ -16,7 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A short run with the sampling prior, its resume, and its config errors. */
+/** A short run with the sampling prior, its resume, its export, and its config errors. */
 class VaeSamplingPriorTest {
 
   private final Gen4j gen4j = Gen4j.create();
@@ -53,6 +55,18 @@ class VaeSamplingPriorTest {
     gen4j.experiments().resume(interrupted, List.of());
     // the checkpoint holds the prior's running statistics with the weights and the optimizer's slots
     assertThat(variables(interrupted)).isEqualTo(variables(whole.runDirectory()));
+  }
+
+  @Test
+  void theExportSamplesTheMixtureAsTheRunDoes(@TempDir Path work) throws Exception {
+    Path run = gen4j.experiments().train(config(work.resolve("runs"), "{\"components\": 3}", "export", 12), List.of())
+        .runDirectory();
+    Path out = work.resolve("export");
+    gen4j.exporter().export(run, out, false);
+    float[] expected = gen4j.experiments().sample(run, 6, 3).toArray();
+    try (ExportedGenerator generator = ExportedGenerator.load(out)) {
+      assertThat(generator.sample(6, 3).toArray()).containsExactly(expected, within(1e-6f));
+    }
   }
 
   private static byte[] variables(Path run) throws Exception {
