@@ -51,7 +51,7 @@ public record VaeConfig(
         + " discretized-logistic for 8-bit colour or grey levels (these take binarize none only).")
     Likelihood likelihood,
     @JsonPropertyDescription("A Gaussian mixture fitted to the posterior means during training, sampled from instead"
-        + " of N(0, I), e.g. {\"components\": 10}; null (default) samples the standard normal prior.")
+        + " of N(0, I), e.g. {\"components\": 50}; null (default) samples the standard normal prior.")
     Optional<SamplingPriorConfig> samplingPrior) implements ModelConfig {
 
   /** The defaults listed above. */
