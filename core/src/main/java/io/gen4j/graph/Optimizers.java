@@ -4,8 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.gen4j.config.OptimizerConfig;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
+import org.tensorflow.Operation;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
@@ -16,7 +21,8 @@ import org.tensorflow.types.TFloat32;
  * Per-network optimizer updates from config, on TensorFlow's own training kernels ({@code ApplyAdam},
  * {@code ApplyRMSProp}). An update takes the gradients of a loss with respect to one network's
  * variables only (tensorflow-framework's {@code Optimizer.minimize} would update every variable in the
- * graph, tensorflow/java#307), and applies them only once all of them are computed.
+ * graph, tensorflow/java#307), and steps each variable as soon as nothing else the same run computes
+ * still has to read it.
  *
  * <p>tensorflow-framework 1.0.0's optimizers are not used: its {@code Adam} updates its shared {@code
  * beta1_power}/{@code beta2_power} with no control dependency on the {@code ApplyAdam} ops that read
@@ -49,7 +55,7 @@ public final class Optimizers {
    */
   public static Op minimize(
       Ops tf, String name, OptimizerConfig config, Operand<TFloat32> loss, List<Variable<TFloat32>> variables) {
-    return create(tf, name, config, variables).apply(tf, name, gradients(tf, loss, variables));
+    return create(tf, name, config, variables).apply(tf, name, gradients(tf, loss, variables), List.of(loss.op()));
   }
 
   /**
@@ -101,18 +107,22 @@ public final class Optimizers {
     }
 
     /**
-     * An update op that applies precomputed gradients of the variables, in their order, once all of
-     * them are computed.
+     * An update op that applies precomputed gradients of the variables, in their order. Each variable
+     * steps once its gradient is computed and every op that reads it on the way to the gradients or to
+     * {@code computedAlongside} has run ({@link #gate}).
      *
      * @param updateName names the update op; distinct per update op
+     * @param computedAlongside what the same run computes besides the update (the loss, metrics, side
+     *     updates), so that no op of the run reads a variable after its step
      */
-    public Op apply(Ops tf, String updateName, List<Operand<TFloat32>> gradients) {
+    public Op apply(
+        Ops tf, String updateName, List<Operand<TFloat32>> gradients, Collection<Operation> computedAlongside) {
       requireNonNull(updateName, "updateName is null");
       if (gradients.size() != variables.size()) {
         throw new IllegalArgumentException(
             name + ": " + gradients.size() + " gradients for " + variables.size() + " variables");
       }
-      return state.apply(tf, updateName, gate(tf, gradients), variables);
+      return state.apply(tf, updateName, gate(tf, gradients, variables, computedAlongside), variables);
     }
   }
 
@@ -122,13 +132,35 @@ public final class Optimizers {
   }
 
   /**
-   * The gradients, each available only once all are computed (TF1's {@code GATE_GRAPH}). Without the
-   * gate, the update of a layer's weights can start while the backward pass still reads them to
-   * propagate the gradient to the layer below, and runs stop being reproducible.
+   * Each gradient, available to its variable's step only once every op of the run that reads the
+   * variable has run: the ops on the way to any of the gradients or to {@code computedAlongside} that
+   * read it, directly or through a view ({@link GraphDependencies#readers}). The step of a layer's
+   * weights waits for the backward pass to propagate the gradient through them to the layer below, and
+   * then runs while the pass goes on below it. Without the wait, a step could change weights that an op
+   * of the same run still reads, and runs would stop being reproducible; waiting for all gradients
+   * (TF1's {@code GATE_GRAPH}, what gen4j did before) gives the same values, bit for bit, but leaves every
+   * step to the end of the backward pass: on 2 cores at batch 64 that was 3% ({@code gan}) to 8-10%
+   * ({@code wgan}, {@code vae}) slower (docs/results.md).
    */
-  private static List<Operand<TFloat32>> gate(Ops tf, List<Operand<TFloat32>> gradients) {
-    Ops afterAll = tf.withControlDependencies(new ArrayList<org.tensorflow.op.Op>(gradients));
-    return gradients.stream().map(gradient -> (Operand<TFloat32>) afterAll.identity(gradient)).toList();
+  private static List<Operand<TFloat32>> gate(
+      Ops tf, List<Operand<TFloat32>> gradients, List<Variable<TFloat32>> variables,
+      Collection<Operation> computedAlongside) {
+    List<Operation> outputs = new ArrayList<>(computedAlongside);
+    gradients.forEach(gradient -> outputs.add(gradient.op()));
+    Set<GraphOperation> run = GraphDependencies.ancestors(outputs);
+    List<Operand<TFloat32>> gated = new ArrayList<>(gradients.size());
+    for (int i = 0; i < gradients.size(); i++) {
+      // Readers the gradient is computed from run before it anyway; a control edge on them would also keep
+      // Grappler from fusing them (a forward MatMul with its bias and activation).
+      Set<GraphOperation> upstream = GraphDependencies.ancestors(List.of(gradients.get(i).op()));
+      Set<Operation> before = new LinkedHashSet<>();
+      before.add(gradients.get(i).op());
+      GraphDependencies.readers(variables.get(i), run).stream()
+          .filter(reader -> !upstream.contains(reader))
+          .forEach(before::add);
+      gated.add(tf.withControlDependencyOps(before).identity(gradients.get(i)));
+    }
+    return gated;
   }
 
   /** Adam's moments per variable and its shared beta powers, which advance after every variable's step. */
