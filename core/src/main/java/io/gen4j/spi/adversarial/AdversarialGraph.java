@@ -46,7 +46,7 @@ import org.tensorflow.types.TInt32;
  * kernels (the weight average's too when the generator's are); differentiable augmentation of every batch
  * the discriminator scores, real and generated, in both objectives (the gradient penalty interpolates the
  * augmented batches; ADA's probability moves after each discriminator update and is logged as {@code
- * augment_p}); and the R1/R2 penalties, taken with respect to the images before augmentation.
+ * augment_p}, the value that update used); and the R1/R2 penalties, taken with respect to the images before augmentation.
  */
 public final class AdversarialGraph {
 
@@ -193,8 +193,11 @@ public final class AdversarialGraph {
     discriminatorMetrics.put("d_loss", new Metric(discriminatorLoss, MetricKind.LOSS));
     List<Op> augmentationUpdates = new ArrayList<>();
     if (augmentation.isPresent() && augmentation.get().adaptive()) {
-      augmentationUpdates.add(augmentation.get().adaptation(realScores, discriminatorLoss));
-      discriminatorMetrics.put("augment_p", new Metric(augmentation.get().probability(), MetricKind.OTHER));
+      // p as this update used it: a copy, which ADA's change of p waits for like every other read of p
+      Operand<TFloat32> usedProbability = tf.deepCopy(augmentation.get().probability());
+      Operand<TFloat32> afterReads = tf.withControlDependencies(List.of(usedProbability)).identity(discriminatorLoss);
+      augmentationUpdates.add(augmentation.get().adaptation(realScores, afterReads));
+      discriminatorMetrics.put("augment_p", new Metric(usedProbability, MetricKind.OTHER));
     }
     discriminatorMetrics.putAll(loss.metrics(tf, scores));
 

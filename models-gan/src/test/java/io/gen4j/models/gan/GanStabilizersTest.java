@@ -2,6 +2,7 @@ package io.gen4j.models.gan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,14 +34,20 @@ class GanStabilizersTest {
   }
 
   private ExperimentConfig config(Path runs, String stabilizers, String name, int steps, int checkpointInterval) {
+    return config(runs, stabilizers, name, steps, checkpointInterval, 4);
+  }
+
+  private ExperimentConfig config(
+      Path runs, String stabilizers, String name, int steps, int checkpointInterval, int logInterval) {
     return gen4j.configLoader().parse("""
         {"name": "%s", "seed": 3,
          "model": {"type": "gan", "latentSize": 16, "generatorLayers": [32, 64], "discriminatorLayers": [64, 32],
                    "stabilizers": %s},
          "data": {"batchSize": 16, "limit": 320},
-         "training": {"steps": %d, "logInterval": 4, "sampleInterval": 12, "checkpointInterval": %d},
+         "training": {"steps": %d, "logInterval": %d, "sampleInterval": 12, "checkpointInterval": %d},
          "output": {"runsDirectory": "%s"}}
-        """.formatted(name, stabilizers, steps, checkpointInterval, runs.toString().replace("\\", "/")), "stabilized.json");
+        """.formatted(name, stabilizers, steps, logInterval, checkpointInterval, runs.toString().replace("\\", "/")),
+        "stabilized.json");
   }
 
   @Test
@@ -61,6 +68,34 @@ class GanStabilizersTest {
       }
       assertThat(metrics.get("r1_penalty").asDouble()).isPositive();
       assertThat(metrics.get("augment_p").asDouble()).isBetween(0.0, 1.0);
+    }
+  }
+
+  @Test
+  void adaLogsTheProbabilityEachUpdateUsedWhichThenMovesByOneStep(@TempDir Path runs) throws Exception {
+    ExperimentConfig experiment = config(
+        runs, "{\"augment\": {\"probability\": 0.5, \"adaptive\": {\"images\": 2000}}}", "ada", 4, 4, 1);
+    TrainingResult result = gen4j.experiments().train(experiment, List.of());
+
+    ObjectMapper json = new ObjectMapper();
+    List<Double> logged = Files.readAllLines(result.runDirectory().resolve("metrics.jsonl")).stream()
+        .filter(line -> line.contains("\"augment_p\""))
+        .map(line -> readTree(json, line).get("augment_p").asDouble())
+        .toList();
+    assertThat(logged).hasSize(4);
+    // the first update used the starting p, not the p it left behind
+    assertThat(logged.get(0)).isEqualTo(0.5);
+    // each later update used the p the one before left: one step of batch / images = 16 / 2000 away
+    for (int i = 1; i < logged.size(); i++) {
+      assertThat(Math.abs(logged.get(i) - logged.get(i - 1))).as("move %d", i).isCloseTo(0.008, within(1e-6));
+    }
+  }
+
+  private static JsonNode readTree(ObjectMapper json, String line) {
+    try {
+      return json.readTree(line);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
