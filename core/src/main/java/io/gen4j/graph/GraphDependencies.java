@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
@@ -68,23 +69,6 @@ public final class GraphDependencies {
    * {@code value} through data and control inputs.
    */
   public static boolean dependsOn(Operand<?> value, Operand<?> input) {
-    Operation target = input.op();
-    Deque<GraphOperation> pending = new ArrayDeque<>();
-    Set<String> seen = new HashSet<>();
-    pending.push((GraphOperation) value.op());
-    while (!pending.isEmpty()) {
-      GraphOperation operation = pending.pop();
-      if (!seen.add(operation.name())) {
-        continue;
-      }
-      if (operation.name().equals(target.name())) {
-        return true;
-      }
-      for (Operand<?> operand : operation.inputs()) {
-        pending.push((GraphOperation) operand.op());
-      }
-      pending.addAll(operation.controlInputs());
-    }
-    return false;
+    return ancestors(List.of(value.op())).contains((GraphOperation) input.op());
   }
 }
