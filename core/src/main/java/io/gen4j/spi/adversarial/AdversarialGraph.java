@@ -46,7 +46,8 @@ import org.tensorflow.types.TInt32;
  * kernels (the weight average's too when the generator's are); differentiable augmentation of every batch
  * the discriminator scores, real and generated, in both objectives (the gradient penalty interpolates the
  * augmented batches; ADA's probability moves after each discriminator update and is logged as {@code
- * augment_p}, the value that update used); and the R1/R2 penalties, taken with respect to the images before augmentation.
+ * augment_p}, the value that update used); and the R1/R2 penalties, taken with respect to the images
+ * before augmentation.
  */
 public final class AdversarialGraph {
 

@@ -12,6 +12,8 @@ import io.gen4j.config.ExperimentConfig;
 import io.gen4j.spi.CheckpointSaved;
 import io.gen4j.spi.TrainingListener;
 import io.gen4j.train.TrainingResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,8 +96,8 @@ class GanStabilizersTest {
   private static JsonNode readTree(ObjectMapper json, String line) {
     try {
       return json.readTree(line);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
