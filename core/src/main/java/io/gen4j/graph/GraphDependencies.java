@@ -16,11 +16,17 @@ public final class GraphDependencies {
 
   /**
    * Op types whose output may share its input's buffer (a view, not a copy): reading their output reads
-   * the input's memory, so a read of a variable through them is a read of the variable.
+   * the input's memory, so a read of a variable through them is a read of the variable. Besides the
+   * identities, reshapes and slices, the checks that pass their input on ({@code CheckNumerics}, {@code
+   * Print}) and the control-flow ops that forward a tensor ({@code Switch}, {@code Merge}, {@code Enter},
+   * {@code Exit}, {@code NextIteration} and their ref forms). A type missing here would let an optimizer
+   * step overtake a read through it; one listed needlessly only makes a step wait longer.
    */
   private static final Set<String> VIEWS = Set.of(
       "Identity", "IdentityN", "RefIdentity", "Snapshot", "StopGradient", "PreventGradient", "Reshape", "Squeeze",
-      "ExpandDims", "EnsureShape", "Bitcast", "Cast", "Slice", "StridedSlice", "Split", "SplitV", "Unpack");
+      "ExpandDims", "EnsureShape", "Bitcast", "Cast", "Slice", "StridedSlice", "Split", "SplitV", "Unpack",
+      "CheckNumerics", "CheckNumericsV2", "Print", "Switch", "RefSwitch", "Merge", "RefMerge", "Enter", "RefEnter",
+      "Exit", "RefExit", "NextIteration", "RefNextIteration");
 
   private GraphDependencies() {}
 

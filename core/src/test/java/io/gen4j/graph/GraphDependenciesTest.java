@@ -9,6 +9,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.SwitchCond;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
@@ -47,6 +48,23 @@ class GraphDependenciesTest {
           .extracting(GraphOperation::name)
           .containsExactlyInAnyOrder("view", "through_view", "copy")
           .doesNotContain(elsewhere.op().name(), ofCopy.op().name());
+    }
+  }
+
+  @Test
+  void readersFollowChecksAndControlFlowThatPassTheTensorOn() {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      Variable<TFloat32> kernel = tf.withName("kernel").variable(tf.constant(new float[] {1f, 2f}));
+      Operand<TFloat32> checked = tf.withName("checked").debugging.checkNumerics(kernel, "kernel");
+      SwitchCond<TFloat32> branches = tf.withName("branches").switchCond(checked, tf.constant(true));
+      Operand<TFloat32> taken = tf.withName("taken").math.square(branches.outputTrue());
+
+      Set<GraphOperation> run = GraphDependencies.ancestors(List.of(taken.op()));
+
+      assertThat(GraphDependencies.readers(kernel, run))
+          .extracting(GraphOperation::name)
+          .containsExactlyInAnyOrder("checked", "branches", "taken");
     }
   }
 }
